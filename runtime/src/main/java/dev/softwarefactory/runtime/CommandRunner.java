@@ -1,0 +1,83 @@
+package dev.softwarefactory.runtime;
+
+import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command in a folder with a time limit, keeping at most {@code maxOutputBytes} of output. */
+public final class CommandRunner {
+    private final int maxOutputBytes;
+
+    public CommandRunner(int maxOutputBytes) {
+        this.maxOutputBytes = maxOutputBytes;
+    }
+
+    public CommandExited run(Path dir, List<String> command, Duration timeout) {
+        long start = System.nanoTime();
+        try {
+            dir.toFile().mkdirs();
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            OutputCollector collector = new OutputCollector(process.getInputStream(), maxOutputBytes);
+            Thread reader = new Thread(collector, "exec-output");
+            reader.setDaemon(true);
+            reader.start();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+            reader.join(1000);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new CommandExited(command, finished ? process.exitValue() : -1, collector.text(), !finished, millis);
+        } catch (IOException e) {
+            return new CommandExited(command, 127, "cannot start " + command.get(0) + ": " + e.getMessage(), false,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted while running " + command));
+        }
+    }
+
+    private static final class OutputCollector implements Runnable {
+        private final InputStream in;
+        private final int limit;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private long dropped;
+
+        OutputCollector(InputStream in, int limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    synchronized (this) {
+                        int room = Math.max(0, limit - kept.size());
+                        kept.write(buffer, 0, Math.min(room, n));
+                        dropped += n - Math.min(room, n);
+                    }
+                }
+            } catch (IOException ignoredBecauseProcessEnded) {
+                // the stream closes when the process is killed; what was read is kept
+            }
+        }
+
+        synchronized String text() {
+            String text = kept.toString(StandardCharsets.UTF_8);
+            return dropped == 0 ? text : text + "\n[... " + dropped + " bytes of output cut]";
+        }
+    }
+}

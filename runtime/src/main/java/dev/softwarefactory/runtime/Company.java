@@ -1,0 +1,301 @@
+package dev.softwarefactory.runtime;
+
+import akka.Done;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.eventstream.EventStream;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.pubsub.Topic;
+import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.javadsl.CommandHandler;
+import akka.persistence.typed.javadsl.Effect;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run of the company: owns the run's message log, publishes each logged message on the topic of
+ * its type, and decides when the run ends and why.
+ */
+public final class Company extends EventSourcedBehavior<Company.Command, Company.Event, Company.State> {
+    public static final EntityTypeKey<Command> KEY = EntityTypeKey.create(Command.class, "Company");
+
+    public sealed interface Command extends JsonSerializable {
+    }
+
+    public record Start(RunConfig config, ActorRef<Done> replyTo) implements Command {
+    }
+
+    /** Wakes the roles of an unfinished run (after a node restart). */
+    public record Resume(ActorRef<Status> replyTo) implements Command {
+    }
+
+    public record Publish(String role, long invocation, String action, List<Message> messages, Usage usage,
+            ActorRef<PublishAck> replyTo) implements Command {
+    }
+
+    public record ReportFailure(String role, String action, String reason) implements Command {
+    }
+
+    /** Log entries of these types after a seq; {@code idle} says the asking role has nothing else to do. */
+    public record ReadLog(String role, Set<String> types, long afterSeq, boolean idle, ActorRef<LogSlice> replyTo)
+            implements Command {
+    }
+
+    public record GetStatus(ActorRef<Status> replyTo) implements Command {
+    }
+
+    public record PublishAck(boolean runOpen) implements JsonSerializable {
+    }
+
+    public record LogSlice(List<LoggedMessage> entries, long head, boolean runOpen) implements JsonSerializable {
+    }
+
+    public record Status(String runId, boolean exists, Outcome outcome, String reason, long startedAt,
+            long endedAt, int rounds, long head, Usage usage) implements JsonSerializable {
+    }
+
+    public sealed interface Event extends JsonSerializable {
+    }
+
+    public record RunStarted(String runId, RunConfig config, long startedAt) implements Event {
+    }
+
+    public record MessagePublished(LoggedMessage entry) implements Event {
+    }
+
+    public record ActionAccounted(String role, long invocation, String action, Usage usage) implements Event {
+    }
+
+    public record RunEnded(Outcome outcome, String reason, long endedAt) implements Event {
+    }
+
+    /** Mutable, owned by this entity alone and never handed out. */
+    public static final class State {
+        RunConfig config;
+        long startedAt;
+        final List<LoggedMessage> log = new ArrayList<>();
+        final Set<String> accounted = new HashSet<>();
+        Usage usage = Usage.NONE;
+        int rounds;
+        Outcome outcome = Outcome.RUNNING;
+        String reason = "";
+        long endedAt;
+
+        boolean started() {
+            return config != null;
+        }
+
+        boolean open() {
+            return started() && outcome == Outcome.RUNNING;
+        }
+
+        long head() {
+            return log.size();
+        }
+    }
+
+    private final String runId;
+    private final Sop sop;
+    private final ActorContext<Command> context;
+    private final ClusterSharding sharding;
+    private final Map<String, ActorRef<Topic.Command<LoggedMessage>>> topics = new HashMap<>();
+    /** Per role, the log head it last reported being idle at; transient, rebuilt by the roles' polls. */
+    private final Map<String, Long> idleAt = new HashMap<>();
+
+    public static Behavior<Command> create(String runId, Sop sop) {
+        return Behaviors.setup(ctx -> new Company(ctx, runId, sop));
+    }
+
+    private Company(ActorContext<Command> context, String runId, Sop sop) {
+        super(PersistenceId.of("Company", runId));
+        this.context = context;
+        this.runId = runId;
+        this.sop = sop;
+        this.sharding = ClusterSharding.get(context.getSystem());
+    }
+
+    public static String tag(String runId) {
+        return "run-" + runId;
+    }
+
+    public static String topicName(String runId, String type) {
+        return "run-" + runId + "-" + type;
+    }
+
+    @Override
+    public State emptyState() {
+        return new State();
+    }
+
+    @Override
+    public Set<String> tagsFor(Event event) {
+        return Set.of(tag(runId));
+    }
+
+    @Override
+    public CommandHandler<Command, Event, State> commandHandler() {
+        return newCommandHandlerBuilder().forAnyState()
+                .onCommand(Start.class, this::onStart)
+                .onCommand(Resume.class, this::onResume)
+                .onCommand(Publish.class, this::onPublish)
+                .onCommand(ReportFailure.class, this::onFailure)
+                .onCommand(ReadLog.class, this::onReadLog)
+                .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
+                .onCommand(Conclude.class, (state, cmd) -> state.open()
+                        ? Effect().persist(new RunEnded(cmd.outcome(), cmd.reason(), System.currentTimeMillis()))
+                        : Effect().none())
+                .build();
+    }
+
+    private Effect<Event, State> onStart(State state, Start cmd) {
+        if (state.started()) {
+            return Effect().reply(cmd.replyTo(), Done.getInstance());
+        }
+        String requirement = cmd.config().requirement();
+        Message first = new Message(runId + "/requirement", runId, Message.REQUIREMENT, "User", List.of(), null,
+                requirement);
+        return Effect()
+                .persist(List.of(new RunStarted(runId, cmd.config(), System.currentTimeMillis()),
+                        new MessagePublished(new LoggedMessage(1, first))))
+                .thenRun(s -> {
+                    wakeRoles(s);
+                    publish(s.log.get(0));
+                })
+                .thenReply(cmd.replyTo(), s -> Done.getInstance());
+    }
+
+    private Effect<Event, State> onResume(State state, Resume cmd) {
+        if (state.open()) {
+            wakeRoles(state);
+        }
+        return Effect().reply(cmd.replyTo(), status(state));
+    }
+
+    private Effect<Event, State> onPublish(State state, Publish cmd) {
+        String invocationKey = cmd.role() + "#" + cmd.invocation();
+        if (!state.open() || state.accounted.contains(invocationKey)) {
+            return Effect().reply(cmd.replyTo(), new PublishAck(state.open()));
+        }
+        List<Event> events = new ArrayList<>();
+        long seq = state.head();
+        for (Message message : cmd.messages()) {
+            events.add(new MessagePublished(new LoggedMessage(++seq, message)));
+        }
+        events.add(new ActionAccounted(cmd.role(), cmd.invocation(), cmd.action(), cmd.usage()));
+        int before = state.log.size();
+        return Effect().persist(events)
+                .thenRun(s -> {
+                    s.log.subList(before, s.log.size()).forEach(this::publish);
+                    endIfDue(s, s.log.subList(before, s.log.size()));
+                })
+                .thenReply(cmd.replyTo(), s -> new PublishAck(s.open()));
+    }
+
+    private Effect<Event, State> onFailure(State state, ReportFailure cmd) {
+        if (!state.open()) {
+            return Effect().none();
+        }
+        return Effect().persist(new RunEnded(Outcome.FAILED,
+                cmd.role() + "'s " + cmd.action() + " failed: " + cmd.reason(), System.currentTimeMillis()));
+    }
+
+    private Effect<Event, State> onReadLog(State state, ReadLog cmd) {
+        List<LoggedMessage> entries = new ArrayList<>();
+        for (int i = (int) Math.max(0, cmd.afterSeq()); i < state.log.size(); i++) {
+            LoggedMessage entry = state.log.get(i);
+            if (cmd.types().contains(entry.message().type())) {
+                entries.add(entry);
+            }
+        }
+        cmd.replyTo().tell(new LogSlice(entries, state.head(), state.open()));
+        if (cmd.idle() && entries.isEmpty() && state.open()) {
+            idleAt.put(cmd.role(), state.head());
+            if (state.config.roles().stream().allMatch(r -> idleAt.getOrDefault(r, -1L) == state.head())) {
+                return Effect().persist(new RunEnded(Outcome.FAILED,
+                        "no role has work left (" + state.log.get(state.log.size() - 1).message().type()
+                                + " was the last message)", System.currentTimeMillis()));
+            }
+        }
+        return Effect().none();
+    }
+
+    private void endIfDue(State state, List<LoggedMessage> published) {
+        if (!state.open()) {
+            return;
+        }
+        for (LoggedMessage entry : published) {
+            var done = sop.completes(entry.message());
+            if (done.isPresent()) {
+                context.getSelf().tell(new Conclude(Outcome.SUCCEEDED, done.get()));
+                return;
+            }
+        }
+        if (state.rounds >= state.config.maxRounds()) {
+            context.getSelf().tell(new Conclude(Outcome.FAILED, "round limit of " + state.config.maxRounds()
+                    + " actions reached"));
+        } else if (state.config.budgetUsd() > 0 && state.usage.costUsd() >= state.config.budgetUsd()) {
+            context.getSelf().tell(new Conclude(Outcome.FAILED, String.format("budget of $%.2f spent ($%.4f)",
+                    state.config.budgetUsd(), state.usage.costUsd())));
+        }
+    }
+
+    /** Ends the run once a published batch showed it is due; a command so the end is persisted in order. */
+    private record Conclude(Outcome outcome, String reason) implements Command {
+    }
+
+    @Override
+    public EventHandler<State, Event> eventHandler() {
+        return newEventHandlerBuilder().forAnyState()
+                .onEvent(RunStarted.class, (state, e) -> {
+                    state.config = e.config();
+                    state.startedAt = e.startedAt();
+                    return state;
+                })
+                .onEvent(MessagePublished.class, (state, e) -> {
+                    state.log.add(e.entry());
+                    return state;
+                })
+                .onEvent(ActionAccounted.class, (state, e) -> {
+                    state.accounted.add(e.role() + "#" + e.invocation());
+                    state.usage = state.usage.plus(e.usage());
+                    state.rounds++;
+                    return state;
+                })
+                .onEvent(RunEnded.class, (state, e) -> {
+                    state.outcome = e.outcome();
+                    state.reason = e.reason();
+                    state.endedAt = e.endedAt();
+                    return state;
+                })
+                .build();
+    }
+
+    private Status status(State state) {
+        return new Status(runId, state.started(), state.outcome, state.reason, state.startedAt, state.endedAt,
+                state.rounds, state.head(), state.usage);
+    }
+
+    private void wakeRoles(State state) {
+        for (String role : state.config.roles()) {
+            sharding.entityRefFor(RoleActor.key(role), runId).tell(RoleActor.Wake.INSTANCE);
+        }
+    }
+
+    private void publish(LoggedMessage entry) {
+        String type = entry.message().type();
+        topics.computeIfAbsent(type, t -> context.spawn(Topic.create(LoggedMessage.class, topicName(runId, t)),
+                "topic-" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)))
+                .tell(Topic.publish(entry));
+        context.getSystem().eventStream().tell(new EventStream.Publish<>(
+                new Progress.MessagePublished(runId, entry.seq(), type, entry.message().sender())));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.softwarefactory.runtime;
+
+import dev.softwarefactory.runtime.action.EffectResult;
+
+/** One line about an effect's result, for progress output. */
+final class EffectSummary {
+    private EffectSummary() {
+    }
+
+    static String of(EffectResult result) {
+        if (result instanceof EffectResult.LlmAnswered llm) {
+            return String.format("%d tokens, %d ms, %s", llm.inputTokens() + llm.outputTokens(),
+                    llm.latencyMillis(), llm.model());
+        }
+        if (result instanceof EffectResult.FileWritten file) {
+            return file.content().lines().count() + " lines";
+        }
+        if (result instanceof EffectResult.CommandExited exec) {
+            return exec.timedOut() ? "timed out" : "exit " + exec.exitCode() + " in " + exec.durationMillis() + " ms";
+        }
+        return java.time.Instant.ofEpochMilli(((EffectResult.TimeRead) result).epochMillis()).toString();
+    }
+}

@@ -1,0 +1,420 @@
+package dev.softwarefactory.runtime;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.eventstream.EventStream;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.actor.typed.pubsub.Topic;
+import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.EntityRef;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandler;
+import akka.persistence.typed.javadsl.Effect;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.SignalHandler;
+import dev.softwarefactory.runtime.action.Action;
+import dev.softwarefactory.runtime.action.ActionInput;
+import dev.softwarefactory.runtime.action.Draft;
+import dev.softwarefactory.runtime.action.EffectResult;
+import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One role in one run. Observes the message types it watches (topic, and catch-up from the run log),
+ * persists what it observed, runs one action at a time with durable effects, and hands the action's
+ * messages to the Company until acknowledged. A crash at any point resumes from the journal.
+ */
+public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, RoleActor.Event, RoleActor.State> {
+
+    public static EntityTypeKey<Command> key(String role) {
+        return EntityTypeKey.create(Command.class, "Role-" + role);
+    }
+
+    public sealed interface Command extends JsonSerializable {
+    }
+
+    /** Starts the entity (if it is not running) and makes it look at the run log. */
+    public enum Wake implements Command {
+        INSTANCE
+    }
+
+    record Delivered(LoggedMessage entry) implements Command {
+    }
+
+    record LogRead(Company.LogSlice slice) implements Command {
+    }
+
+    record AskFailed(String what) implements Command {
+    }
+
+    enum Proceed implements Command {
+        INSTANCE
+    }
+
+    /** Sent by the action's thread; local only, as it carries the future the action waits on. */
+    record RecordEffect(long invocation, String key, EffectResult result, CompletableFuture<EffectResult> persisted)
+            implements Command {
+    }
+
+    record ActionFinished(long invocation, List<Draft> drafts) implements Command {
+    }
+
+    record ActionCrashed(long invocation, String reason) implements Command {
+    }
+
+    record Published(long invocation, boolean runOpen) implements Command {
+    }
+
+    public sealed interface Event extends JsonSerializable {
+    }
+
+    public record MessageObserved(LoggedMessage entry) implements Event {
+    }
+
+    public record ActionStarted(long invocation, String action, List<String> inputIds) implements Event {
+    }
+
+    public record EffectRecorded(long invocation, String key, EffectResult result) implements Event {
+    }
+
+    public record ActionCompleted(long invocation, List<Message> outputs, Usage usage) implements Event {
+    }
+
+    public record OutputsDelivered(long invocation, boolean runOpen) implements Event {
+    }
+
+    public record ActionFailed(long invocation, String action, String reason) implements Event {
+    }
+
+    /** Mutable, owned by this entity alone and never handed out. */
+    public static final class State {
+        final List<Message> observed = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        final Set<String> consumed = new HashSet<>();
+        final Map<String, Integer> llmCounts = new HashMap<>();
+        long invocations;
+        Running running;
+        boolean closed;
+
+        RoleMemory memory() {
+            return new RoleMemory(List.copyOf(observed), Set.copyOf(consumed));
+        }
+    }
+
+    static final class Running {
+        final long invocation;
+        final String action;
+        final List<String> inputIds;
+        final Map<String, EffectResult> effects = new LinkedHashMap<>();
+        List<Message> outputs;
+        Usage usage;
+
+        Running(long invocation, String action, List<String> inputIds) {
+            this.invocation = invocation;
+            this.action = action;
+            this.inputIds = inputIds;
+        }
+    }
+
+    private final String runId;
+    private final RoleDefinition role;
+    private final RoleServices services;
+    private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
+    private final EntityRef<Company.Command> company;
+    /** Transient: what this incarnation has under way, so that a Proceed does not start it twice. */
+    private boolean actionInFlight;
+    private boolean publishing;
+    private boolean reading;
+    private long caughtUp;
+
+    public static Behavior<Command> create(String runId, RoleDefinition role, RoleServices services) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            ActorRef<LoggedMessage> inbox = ctx.messageAdapter(LoggedMessage.class, Delivered::new);
+            for (String type : role.watches()) {
+                ctx.spawn(Topic.create(LoggedMessage.class, Company.topicName(runId, type)),
+                        "topic-" + java.net.URLEncoder.encode(type, java.nio.charset.StandardCharsets.UTF_8))
+                        .tell(Topic.subscribe(inbox));
+            }
+            return new RoleActor(ctx, timers, runId, role, services);
+        }));
+    }
+
+    private RoleActor(ActorContext<Command> context, TimerScheduler<Command> timers, String runId,
+            RoleDefinition role, RoleServices services) {
+        super(PersistenceId.of("Role-" + role.name(), runId));
+        this.context = context;
+        this.timers = timers;
+        this.runId = runId;
+        this.role = role;
+        this.services = services;
+        this.company = ClusterSharding.get(context.getSystem()).entityRefFor(Company.KEY, runId);
+    }
+
+    static String llmCountKey(String action, String target) {
+        return action + "|" + Objects.requireNonNullElse(target, "");
+    }
+
+    @Override
+    public State emptyState() {
+        return new State();
+    }
+
+    @Override
+    public Set<String> tagsFor(Event event) {
+        return Set.of(Company.tag(runId));
+    }
+
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> context.getSelf().tell(Proceed.INSTANCE))
+                .build();
+    }
+
+    @Override
+    public CommandHandler<Command, Event, State> commandHandler() {
+        return newCommandHandlerBuilder().forAnyState()
+                .onCommand(Wake.class, (state, cmd) -> proceed(state))
+                .onCommand(Proceed.class, (state, cmd) -> proceed(state))
+                .onCommand(Delivered.class, this::onDelivered)
+                .onCommand(LogRead.class, this::onLogRead)
+                .onCommand(AskFailed.class, this::onAskFailed)
+                .onCommand(RecordEffect.class, this::onRecordEffect)
+                .onCommand(ActionFinished.class, this::onActionFinished)
+                .onCommand(ActionCrashed.class, this::onActionCrashed)
+                .onCommand(Published.class, this::onPublished)
+                .build();
+    }
+
+    private Effect<Event, State> proceed(State state) {
+        if (state.closed) {
+            return Effect().none();
+        }
+        Running running = state.running;
+        if (running != null) {
+            if (running.outputs == null && !actionInFlight) {
+                launch(state, running);
+            } else if (running.outputs != null && !publishing) {
+                publish(running);
+            }
+            return Effect().none();
+        }
+        var plan = role.next(state.memory());
+        if (plan.isPresent()) {
+            return Effect().persist(new ActionStarted(state.invocations + 1, plan.get().action(),
+                    plan.get().inputIds())).thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
+        }
+        readLog(true);
+        return Effect().none();
+    }
+
+    private Effect<Event, State> onDelivered(State state, Delivered cmd) {
+        if (state.seen.contains(cmd.entry().message().id())) {
+            return Effect().none();
+        }
+        return Effect().persist(new MessageObserved(cmd.entry()))
+                .thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
+    }
+
+    private Effect<Event, State> onLogRead(State state, LogRead cmd) {
+        reading = false;
+        Company.LogSlice slice = cmd.slice();
+        if (!slice.runOpen()) {
+            state.closed = true;
+            return Effect().none();
+        }
+        caughtUp = Math.max(caughtUp, slice.head());
+        List<Event> news = new ArrayList<>();
+        Set<String> batch = new HashSet<>();
+        for (LoggedMessage entry : slice.entries()) {
+            String id = entry.message().id();
+            if (!state.seen.contains(id) && batch.add(id)) {
+                news.add(new MessageObserved(entry));
+            }
+        }
+        if (news.isEmpty()) {
+            timers.startSingleTimer(Proceed.INSTANCE, services.pollInterval());
+            return Effect().none();
+        }
+        return Effect().persist(news).thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
+    }
+
+    private Effect<Event, State> onAskFailed(State state, AskFailed cmd) {
+        context.getLog().debug("{} of run {}: {} timed out, trying again", role.name(), runId, cmd.what());
+        reading = false;
+        publishing = false;
+        timers.startSingleTimer(Proceed.INSTANCE, services.pollInterval());
+        return Effect().none();
+    }
+
+    private Effect<Event, State> onRecordEffect(State state, RecordEffect cmd) {
+        Running running = state.running;
+        if (running == null || running.invocation != cmd.invocation()) {
+            cmd.persisted().completeExceptionally(new IllegalStateException("action invocation is over"));
+            return Effect().none();
+        }
+        EffectResult known = running.effects.get(cmd.key());
+        if (known != null) {
+            cmd.persisted().complete(known);
+            return Effect().none();
+        }
+        return Effect().persist(new EffectRecorded(cmd.invocation(), cmd.key(), cmd.result())).thenRun(s -> {
+            cmd.persisted().complete(cmd.result());
+            progress(new Progress.EffectRecorded(runId, role.name(), cmd.invocation(), cmd.key(),
+                    EffectSummary.of(cmd.result())));
+        });
+    }
+
+    private Effect<Event, State> onActionFinished(State state, ActionFinished cmd) {
+        Running running = state.running;
+        if (running == null || running.invocation != cmd.invocation() || running.outputs != null) {
+            return Effect().none();
+        }
+        actionInFlight = false;
+        List<Message> outputs = new ArrayList<>();
+        String cause = running.inputIds.isEmpty() ? null : running.inputIds.get(running.inputIds.size() - 1);
+        for (int i = 0; i < cmd.drafts().size(); i++) {
+            Draft draft = cmd.drafts().get(i);
+            outputs.add(new Message(runId + "/" + role.name() + "/" + cmd.invocation() + "/" + (i + 1), runId,
+                    draft.type(), role.name(), draft.recipients(), cause, draft.content()));
+        }
+        Usage usage = Usage.NONE;
+        for (EffectResult effect : running.effects.values()) {
+            if (effect instanceof LlmAnswered llm) {
+                usage = usage.plus(new Usage(1, llm.inputTokens() + llm.outputTokens(), llm.costUsd()));
+            }
+        }
+        return Effect().persist(new ActionCompleted(cmd.invocation(), outputs, usage))
+                .thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
+    }
+
+    private Effect<Event, State> onActionCrashed(State state, ActionCrashed cmd) {
+        Running running = state.running;
+        if (running == null || running.invocation != cmd.invocation()) {
+            return Effect().none();
+        }
+        actionInFlight = false;
+        String action = running.action;
+        return Effect().persist(new ActionFailed(cmd.invocation(), action, cmd.reason())).thenRun(s -> {
+            company.tell(new Company.ReportFailure(role.name(), action, cmd.reason()));
+            progress(new Progress.ActionFailed(runId, role.name(), action, cmd.reason()));
+        });
+    }
+
+    private Effect<Event, State> onPublished(State state, Published cmd) {
+        publishing = false;
+        Running running = state.running;
+        if (running == null || running.invocation != cmd.invocation()) {
+            return Effect().none();
+        }
+        return Effect().persist(new OutputsDelivered(cmd.invocation(), cmd.runOpen()))
+                .thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
+    }
+
+    private void launch(State state, Running running) {
+        actionInFlight = true;
+        Action action = role.action(running.action);
+        List<Message> triggers = state.observed.stream().filter(m -> running.inputIds.contains(m.id())).toList();
+        ActionInput input = new ActionInput(triggers, List.copyOf(state.observed));
+        DurableActionContext actionContext = new DurableActionContext(runId, role.name(), running.invocation,
+                running.effects, state.llmCounts, context.getSelf(), services);
+        ActorRef<Command> self = context.getSelf();
+        long invocation = running.invocation;
+        progress(new Progress.ActionStarted(runId, role.name(), invocation, action.name()));
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return action.run(input, actionContext);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, services.actionThreads()).whenComplete((drafts, error) -> self.tell(error == null
+                ? new ActionFinished(invocation, List.copyOf(drafts))
+                : new ActionCrashed(invocation, reason(error))));
+    }
+
+    private void publish(Running running) {
+        publishing = true;
+        long invocation = running.invocation;
+        context.ask(Company.PublishAck.class, company, services.askTimeout(),
+                replyTo -> new Company.Publish(role.name(), invocation, running.action, running.outputs,
+                        running.usage, replyTo),
+                (ack, error) -> ack != null ? new Published(invocation, ack.runOpen()) : new AskFailed("publish"));
+    }
+
+    private void readLog(boolean idle) {
+        if (reading) {
+            return;
+        }
+        reading = true;
+        context.ask(Company.LogSlice.class, company, services.askTimeout(),
+                replyTo -> new Company.ReadLog(role.name(), role.watches(), caughtUp, idle, replyTo),
+                (slice, error) -> slice != null ? new LogRead(slice) : new AskFailed("log read"));
+    }
+
+    private void progress(Progress event) {
+        context.getSystem().eventStream().tell(new EventStream.Publish<>(event));
+    }
+
+    private static String reason(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return text.lines().findFirst().orElse(text);
+    }
+
+    @Override
+    public EventHandler<State, Event> eventHandler() {
+        return newEventHandlerBuilder().forAnyState()
+                .onEvent(MessageObserved.class, (state, e) -> {
+                    if (state.seen.add(e.entry().message().id())) {
+                        state.observed.add(e.entry().message());
+                    }
+                    return state;
+                })
+                .onEvent(ActionStarted.class, (state, e) -> {
+                    state.invocations = e.invocation();
+                    state.consumed.addAll(e.inputIds());
+                    state.running = new Running(e.invocation(), e.action(), List.copyOf(e.inputIds()));
+                    return state;
+                })
+                .onEvent(EffectRecorded.class, (state, e) -> {
+                    state.running.effects.put(e.key(), e.result());
+                    if (e.result() instanceof LlmAnswered llm) {
+                        state.llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
+                    }
+                    return state;
+                })
+                .onEvent(ActionCompleted.class, (state, e) -> {
+                    state.running.outputs = List.copyOf(e.outputs());
+                    state.running.usage = e.usage();
+                    return state;
+                })
+                .onEvent(OutputsDelivered.class, (state, e) -> {
+                    state.running = null;
+                    state.closed = !e.runOpen();
+                    return state;
+                })
+                .onEvent(ActionFailed.class, (state, e) -> {
+                    state.running = null;
+                    state.closed = true;
+                    return state;
+                })
+                .build();
+    }
+}

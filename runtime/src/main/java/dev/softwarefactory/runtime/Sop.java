@@ -1,0 +1,17 @@
+package dev.softwarefactory.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A standard operating procedure: the roles of a company and what counts as done. */
+public interface Sop {
+    List<RoleDefinition> roles();
+
+    /** Why the run is complete once this message is published, or empty if it is not. */
+    Optional<String> completes(Message message);
+
+    default RoleDefinition role(String name) {
+        return roles().stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no role " + name));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.softwarefactory.runtime.action;
+
+import dev.softwarefactory.llmgateway.ChatMessage;
+import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Durable effects, each under a key the action chooses (e.g. {@code code:src/game.py}). A key's
+ * result is persisted by the role before the action sees it, and served from the journal ever
+ * after: within one action invocation a key names one effect.
+ */
+public interface ActionContext {
+    String runId();
+
+    String role();
+
+    /** Calls the model; the prompt's first line is the header for {@code action} and {@code target}. */
+    LlmAnswered llm(String key, String action, String target, List<ChatMessage> messages);
+
+    /** Writes a file under the run's workspace; the key is {@code file:<path>}. */
+    void writeFile(String path, String content);
+
+    /** Runs a command in the workspace with a time limit; output is capped. */
+    CommandExited exec(String key, List<String> command, Duration timeout);
+
+    Instant now(String key);
+
+    /** Runs independent pieces of work (each may use effects) at once; results in input order. */
+    <T> List<T> parallel(List<Callable<T>> work);
+}
