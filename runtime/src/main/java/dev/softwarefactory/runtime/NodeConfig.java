@@ -22,8 +22,12 @@ public final class NodeConfig {
                         ConfigValueFactory.fromAnyRef(nativeLevelDbLoads()))
                 .withValue("akka.persistence.snapshot-store.local.dir",
                         ConfigValueFactory.fromAnyRef(dir.resolve("snapshots").toString()))
-                .withValue("software-factory.data-dir", ConfigValueFactory.fromAnyRef(dir.toString()))
-                .withFallback(ConfigFactory.load());
+                .withFallback(nodeDefaults());
+    }
+
+    /** Akka settings of a node (cluster provider, serialization, journal) above Akka's own defaults. */
+    public static Config nodeDefaults() {
+        return ConfigFactory.parseResources("node.conf").withFallback(ConfigFactory.load()).resolve();
     }
 
     /** True when leveldbjni's native library loads on this machine (not on e.g. ARM64). */

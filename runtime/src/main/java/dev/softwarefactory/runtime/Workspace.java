@@ -21,21 +21,14 @@ public final class Workspace {
 
     /** Resolves a relative path inside the workspace, refusing absolute paths, "..", and links out. */
     public Path resolve(String relative) {
-        if (relative == null || relative.isBlank()) {
-            throw new IllegalArgumentException("empty file path");
-        }
-        Path given = Path.of(relative);
-        if (given.isAbsolute() || relative.startsWith("/") || relative.startsWith("\\")) {
-            throw new IllegalArgumentException("absolute file path refused: " + relative);
-        }
-        for (Path part : given) {
-            if (part.toString().equals("..")) {
-                throw new IllegalArgumentException("file path with '..' refused: " + relative);
-            }
-        }
-        Path target = root.resolve(given).normalize();
+        Path target = root.resolve(checkRelative(relative)).normalize();
         if (!target.startsWith(root)) {
             throw new IllegalArgumentException("file path outside the workspace refused: " + relative);
+        }
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create workspace " + root + ": " + e.getMessage(), e);
         }
         Path existing = target;
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -49,6 +42,23 @@ public final class Workspace {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /** Checks a path the model gave without touching the disk: relative, with no "..". */
+    public static Path checkRelative(String relative) {
+        if (relative == null || relative.isBlank()) {
+            throw new IllegalArgumentException("empty file path");
+        }
+        Path given = Path.of(relative);
+        if (given.isAbsolute() || relative.startsWith("/") || relative.startsWith("\\")) {
+            throw new IllegalArgumentException("absolute file path refused: " + relative);
+        }
+        for (Path part : given) {
+            if (part.toString().equals("..")) {
+                throw new IllegalArgumentException("file path with '..' refused: " + relative);
+            }
+        }
+        return given;
     }
 
     public void write(String relative, String content) {

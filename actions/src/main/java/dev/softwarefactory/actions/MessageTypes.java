@@ -1,0 +1,12 @@
+package dev.softwarefactory.actions;
+
+/** The message types of the software company: the topics roles watch. */
+public final class MessageTypes {
+    public static final String PRD = "Prd";
+    public static final String SYSTEM_DESIGN = "SystemDesign";
+    public static final String CODE_CHANGE = "CodeChange";
+    public static final String TEST_REPORT = "TestReport";
+
+    private MessageTypes() {
+    }
+}

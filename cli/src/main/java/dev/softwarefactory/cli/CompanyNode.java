@@ -1,0 +1,80 @@
+package dev.softwarefactory.cli;
+
+import com.typesafe.config.Config;
+import dev.softwarefactory.llmgateway.LlmClient;
+import dev.softwarefactory.roles.SoftwareCompany;
+import dev.softwarefactory.runtime.Company;
+import dev.softwarefactory.runtime.CommandRunner;
+import dev.softwarefactory.runtime.FactoryNode;
+import dev.softwarefactory.runtime.Outcome;
+import dev.softwarefactory.runtime.RoleServices;
+import dev.softwarefactory.runtime.Sop;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The software company on a node session: starts or resumes a run and follows it to its end. */
+final class CompanyNode {
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STATUS_POLL = Duration.ofMillis(200);
+    private final NodeSession session;
+    private final FactoryNode node;
+    private final ExecutorService actionThreads;
+    private final Sop sop = new SoftwareCompany();
+
+    CompanyNode(NodeSession session, LlmClient llm) {
+        this.session = session;
+        Config config = session.system().settings().config().getConfig("software-factory");
+        this.actionThreads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "action");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RoleServices services = new RoleServices(llm, session.workspaces(),
+                new CommandRunner(config.getInt("exec-max-output-bytes")), actionThreads,
+                config.getDuration("role-poll-interval"), config.getDuration("ask-timeout"));
+        this.node = FactoryNode.start(session.system(), sop, services);
+    }
+
+    Sop sop() {
+        return sop;
+    }
+
+    void start(String runId, dev.softwarefactory.runtime.RunConfig config) {
+        join(node.company(runId).<akka.Done>ask(reply -> new Company.Start(config, reply), ASK_TIMEOUT));
+    }
+
+    void resume(String runId) {
+        join(node.company(runId).ask(Company.Resume::new, ASK_TIMEOUT));
+    }
+
+    /** Waits until the run ends, printing its progress; returns its final status. */
+    Company.Status follow(String runId) {
+        while (true) {
+            Company.Status status = join(node.company(runId).ask(Company.GetStatus::new,
+                    ASK_TIMEOUT));
+            if (status.outcome() != Outcome.RUNNING) {
+                return status;
+            }
+            try {
+                Thread.sleep(STATUS_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status;
+            }
+        }
+    }
+
+    void attachProgress(String runId, PrintStream out) {
+        ProgressPrinter.attach(session.system(), runId, out);
+    }
+
+    void close() {
+        actionThreads.shutdownNow();
+    }
+
+    private static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
+        return stage.toCompletableFuture().join();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.softwarefactory.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** --data-dir, shared by every command that opens a node's data. */
+final class DataDirOption {
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "sf-data",
+            description = "Journal, snapshots and workspaces (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+}

@@ -1,0 +1,39 @@
+package dev.softwarefactory.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "node.jar", mixinStandardHelpOptions = true, version = "Software Factory 0.1.0",
+        description = "A multi-agent software company on an Akka cluster.",
+        subcommands = {RunCommand.class, RunsCommand.class, ResumeCommand.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 success, 1 failed run, 2 usage error. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UsageError) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("error: " + e);
+            e.printStackTrace(cmd.getErr());
+            return 1;
+        });
+        cli.setParameterExceptionHandler((e, args2) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().getErr().println("see: java -jar node.jar " + e.getCommandLine().getCommandName()
+                    + " --help");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

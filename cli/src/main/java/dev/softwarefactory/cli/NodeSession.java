@@ -1,0 +1,86 @@
+package dev.softwarefactory.cli;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.MemberStatus;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Join;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.softwarefactory.runtime.DataDirLock;
+import dev.softwarefactory.runtime.NodeConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A node on a data dir it owns: the lock, the actor system, and (for runs) a one-node cluster. */
+final class NodeSession implements AutoCloseable {
+    private static final Path USER_CONFIG = Path.of("conf", "application.conf");
+    private final DataDirLock lock;
+    private final ActorSystem<Void> system;
+    private final Path dataDir;
+
+    private NodeSession(DataDirLock lock, ActorSystem<Void> system, Path dataDir) {
+        this.lock = lock;
+        this.system = system;
+        this.dataDir = dataDir;
+    }
+
+    static NodeSession open(Path dataDir, boolean joinCluster) {
+        DataDirLock lock;
+        try {
+            lock = DataDirLock.acquire(dataDir);
+        } catch (RuntimeException e) {
+            throw new UsageError(e.getMessage());
+        }
+        Config overrides = Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile())
+                : ConfigFactory.empty();
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "software-factory",
+                NodeConfig.forDataDir(dataDir, overrides));
+        NodeSession session = new NodeSession(lock, system, dataDir.toAbsolutePath().normalize());
+        if (joinCluster) {
+            session.joinSelf();
+        }
+        return session;
+    }
+
+    ActorSystem<Void> system() {
+        return system;
+    }
+
+    Path workspaces() {
+        return dataDir.resolve("workspace");
+    }
+
+    private void joinSelf() {
+        Cluster cluster = Cluster.get(system);
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (cluster.selfMember().status() != MemberStatus.up()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the node did not join its own cluster within 30 s");
+            }
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while joining the cluster");
+        }
+    }
+
+    @Override
+    public void close() {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get();
+        } catch (Exception e) {
+            // terminating anyway: the lock is released below and the process ends
+        }
+        lock.close();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.softwarefactory.cli;
+
+import dev.softwarefactory.runtime.RoleDefinition;
+import dev.softwarefactory.runtime.RunConfig;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start a node, run the company on a requirement, and follow it to the end."
+                + " Exit 0 when the run succeeded, 1 when it failed, 2 on a usage error.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "REQUIREMENT", description = "What to build, e.g. \"Write a cli snake game\".")
+    String requirement;
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--llm", paramLabel = "SPEC", description = "The model: scripted:FILE.")
+    String llm;
+
+    @Option(names = "--n-round", paramLabel = "N", defaultValue = "50",
+            description = "Most actions all roles together may run (default: ${DEFAULT-VALUE}).")
+    int maxRounds;
+
+    @Option(names = "--investment", paramLabel = "USD", defaultValue = "0",
+            description = "Budget in US dollars; 0 means no limit (default: ${DEFAULT-VALUE}).")
+    double budget;
+
+    @Override
+    public Integer call() {
+        if (requirement == null || requirement.isBlank()) {
+            throw new UsageError("the requirement is empty: say what to build, e.g. run \"Write a cli snake game\"");
+        }
+        if (maxRounds < 1) {
+            throw new UsageError("--n-round must be at least 1");
+        }
+        if (budget < 0) {
+            throw new UsageError("--investment must not be negative");
+        }
+        String spec = LlmSpec.normalize(llm);
+        var model = LlmSpec.open(spec);
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        try (NodeSession session = NodeSession.open(data.dataDir, true)) {
+            CompanyNode company = new CompanyNode(session, model);
+            try {
+                System.out.println("run " + runId + " with " + model.describe());
+                System.out.println("workspace " + session.workspaces().resolve(runId));
+                company.attachProgress(runId, System.out);
+                company.start(runId, new RunConfig(requirement.strip(), spec,
+                        company.sop().roles().stream().map(RoleDefinition::name).toList(), maxRounds, budget));
+                return RunReport.print(company.follow(runId), session.workspaces().resolve(runId),
+                        System.out);
+            } finally {
+                company.close();
+            }
+        }
+    }
+}

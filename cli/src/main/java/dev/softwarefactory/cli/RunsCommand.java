@@ -1,0 +1,46 @@
+package dev.softwarefactory.cli;
+
+import dev.softwarefactory.runtime.RunCatalog;
+import dev.softwarefactory.runtime.RunSummary;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List the runs in a data dir: status, start, duration, model calls and cost.")
+final class RunsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    @Mixin
+    DataDirOption data;
+
+    @Override
+    public Integer call() {
+        try (NodeSession session = NodeSession.open(data.dataDir, false)) {
+            List<RunSummary> runs = new RunCatalog(session.system()).runs();
+            if (runs.isEmpty()) {
+                System.out.println("no runs in " + data.dataDir);
+                return 0;
+            }
+            System.out.printf("%-22s %-9s %-19s %9s %6s %10s  %s%n", "RUN", "STATUS", "STARTED", "DURATION",
+                    "CALLS", "COST", "REQUIREMENT");
+            for (RunSummary run : runs) {
+                String duration = run.endedAt() == 0 ? "-" : String.format("%.1fs", (run.endedAt() - run.startedAt()) / 1000.0);
+                System.out.printf("%-22s %-9s %-19s %9s %6d %10s  %s%n", run.runId(), run.outcome(),
+                        TIME.format(Instant.ofEpochMilli(run.startedAt())), duration, run.usage().modelCalls(),
+                        String.format("$%.4f", run.usage().costUsd()), oneLine(run.requirement()));
+            }
+            return 0;
+        }
+    }
+
+    private static String oneLine(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+    }
+}

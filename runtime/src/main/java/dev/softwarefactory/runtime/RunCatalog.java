@@ -1,0 +1,65 @@
+package dev.softwarefactory.runtime;
+
+import akka.actor.typed.ActorSystem;
+import akka.persistence.query.EventEnvelope;
+import akka.persistence.query.PersistenceQuery;
+import akka.persistence.query.journal.leveldb.javadsl.LeveldbReadJournal;
+import akka.stream.javadsl.Sink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads runs back from the journal, without starting their actors. */
+public final class RunCatalog {
+    private static final String PREFIX = "Company|";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final ActorSystem<?> system;
+    private final LeveldbReadJournal journal;
+
+    public RunCatalog(ActorSystem<?> system) {
+        this.system = system;
+        this.journal = PersistenceQuery.get(system).getReadJournalFor(LeveldbReadJournal.class,
+                LeveldbReadJournal.Identifier());
+    }
+
+    public List<RunSummary> runs() {
+        List<String> ids = await(journal.currentPersistenceIds()
+                .filter(id -> id.startsWith(PREFIX)).runWith(Sink.seq(), system));
+        List<RunSummary> runs = new ArrayList<>();
+        for (String id : ids) {
+            find(id.substring(PREFIX.length())).ifPresent(runs::add);
+        }
+        runs.sort(Comparator.comparingLong(RunSummary::startedAt));
+        return runs;
+    }
+
+    public Optional<RunSummary> find(String runId) {
+        List<EventEnvelope> events = await(journal.currentEventsByPersistenceId(PREFIX + runId, 0, Long.MAX_VALUE)
+                .runWith(Sink.seq(), system));
+        RunSummary run = null;
+        for (EventEnvelope envelope : events) {
+            Object event = envelope.event();
+            if (event instanceof Company.RunStarted started) {
+                run = new RunSummary(runId, started.config().requirement(), started.config().llm(), Outcome.RUNNING,
+                        "", started.startedAt(), 0, 0, Usage.NONE);
+            } else if (run != null && event instanceof Company.ActionAccounted accounted) {
+                run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
+                        run.startedAt(), run.endedAt(), run.rounds() + 1, run.usage().plus(accounted.usage()));
+            } else if (run != null && event instanceof Company.RunEnded ended) {
+                run = new RunSummary(runId, run.requirement(), run.llm(), ended.outcome(), ended.reason(),
+                        run.startedAt(), ended.endedAt(), run.rounds(), run.usage());
+            }
+        }
+        return Optional.ofNullable(run);
+    }
+
+    private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the journal: " + e.getMessage(), e);
+        }
+    }
+}
