@@ -23,9 +23,11 @@ public final class CommandRunner {
         long start = System.nanoTime();
         try {
             dir.toFile().mkdirs();
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            // The workspace is a projection of recorded writes: keep interpreters' caches out of it.
+            builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            Process process = builder.start();
             OutputCollector collector = new OutputCollector(process.getInputStream(), maxOutputBytes);
             Thread reader = new Thread(collector, "exec-output");
             reader.setDaemon(true);

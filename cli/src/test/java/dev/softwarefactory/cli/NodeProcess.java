@@ -1,0 +1,126 @@
+package dev.softwarefactory.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** node.jar's Main in a child JVM, with its output collected line by line as it comes. */
+final class NodeProcess implements AutoCloseable {
+    private final Process process;
+    private final List<String> out = new ArrayList<>();
+    private final List<String> err = new ArrayList<>();
+
+    private NodeProcess(Process process) {
+        this.process = process;
+        follow(process.getInputStream(), out);
+        follow(process.getErrorStream(), err);
+    }
+
+    static NodeProcess start(Path workDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        try {
+            return new NodeProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs to the end and returns the exit code. */
+    static NodeProcess run(Path workDir, String... args) {
+        NodeProcess node = start(workDir, args);
+        node.exitCode(Duration.ofSeconds(90));
+        return node;
+    }
+
+    int exitCode(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("node did not finish within " + timeout + "; output:\n" + output());
+            }
+            Thread.sleep(50); // let the readers drain the last lines
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Waits until {@code count} output lines match, then returns them. */
+    List<String> awaitLines(Predicate<String> match, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> matching = stdout().stream().filter(match).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (!process.isAlive() && stdout().stream().filter(match).count() < count) {
+                throw new AssertionError("node ended before " + count + " matching lines:\n" + output());
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no " + count + " matching lines within " + timeout + ":\n" + output());
+    }
+
+    /** SIGKILL: the JVM gets no chance to flush or shut down. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    List<String> stdout() {
+        synchronized (out) {
+            return List.copyOf(out);
+        }
+    }
+
+    List<String> stderr() {
+        synchronized (err) {
+            return List.copyOf(err);
+        }
+    }
+
+    String output() {
+        return String.join("\n", stdout()) + "\n--- stderr ---\n" + String.join("\n", stderr());
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static void follow(java.io.InputStream stream, List<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                synchronized (lines) {
+                    lines.add("[output closed: " + e.getMessage() + "]");
+                }
+            }
+        }, "node-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+}

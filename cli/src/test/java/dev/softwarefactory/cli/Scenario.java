@@ -1,0 +1,54 @@
+package dev.softwarefactory.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The calculator example of examples/, with a model latency, and how to read a run back. */
+final class Scenario {
+    private Scenario() {
+    }
+
+    /** Writes the example script with every answer delayed by {@code delayMs}; returns its path. */
+    static Path calculator(Path dir, long delayMs) {
+        try {
+            String script = Files.readString(Path.of("..", "examples", "calculator.json"));
+            Path file = dir.resolve("calculator-" + delayMs + ".json");
+            Files.writeString(file, script.replace("\"reply\":", "\"delayMs\": " + delayMs + ", \"reply\":"));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String runId(NodeProcess node) {
+        String first = node.awaitLines(l -> l.startsWith("run "), 1, java.time.Duration.ofSeconds(60)).get(0);
+        return first.split(" ")[1];
+    }
+
+    /** Every file of a workspace, relative path to content. */
+    static Map<String, String> files(Path workspace) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(workspace)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(workspace.relativize(path).toString(), Files.readString(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** An effect line of the progress output: "[Role]   key  (summary)". */
+    static boolean isEffect(String line) {
+        return line.matches("\\[\\w+\\] {3}\\S+ {2}\\(.*\\)");
+    }
+
+    static String effectKey(String line) {
+        return line.trim().split("\\s+")[1];
+    }
+}
