@@ -23,6 +23,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        data.requireExisting();
         try (NodeSession session = NodeSession.open(data.dataDir, true)) {
             RunSummary run = new RunCatalog(session.system()).find(runId).orElseThrow(() -> new UsageError(
                     "no run " + runId + " in " + data.dataDir + " (list them with: runs --data-dir " + data.dataDir + ")"));

@@ -21,6 +21,7 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        data.requireExisting();
         try (NodeSession session = NodeSession.open(data.dataDir, false)) {
             List<RunSummary> runs = new RunCatalog(session.system()).runs();
             if (runs.isEmpty()) {
