@@ -15,16 +15,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The software company on a node session: starts or resumes a run and follows it to its end. */
-final class CompanyNode {
+public final class CompanyNode {
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STATUS_POLL = Duration.ofMillis(200);
     private final NodeSession session;
     private final FactoryNode node;
     private final ExecutorService actionThreads;
-    private final Sop sop = new SoftwareCompany();
+    private final Sop sop;
 
     CompanyNode(NodeSession session, LlmClient llm) {
+        this(session, llm, new SoftwareCompany());
+    }
+
+    public CompanyNode(NodeSession session, LlmClient llm, Sop sop) {
         this.session = session;
+        this.sop = sop;
         Config config = session.system().settings().config().getConfig("software-factory");
         this.actionThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "action");
@@ -41,16 +46,16 @@ final class CompanyNode {
         return sop;
     }
 
-    void start(String runId, dev.softwarefactory.runtime.RunConfig config) {
+    public void start(String runId, dev.softwarefactory.runtime.RunConfig config) {
         join(node.company(runId).<akka.Done>ask(reply -> new Company.Start(config, reply), ASK_TIMEOUT));
     }
 
-    void resume(String runId) {
+    public void resume(String runId) {
         join(node.company(runId).ask(Company.Resume::new, ASK_TIMEOUT));
     }
 
     /** Waits until the run ends, printing its progress; returns its final status. */
-    Company.Status follow(String runId) {
+    public Company.Status follow(String runId) {
         while (true) {
             Company.Status status = join(node.company(runId).ask(Company.GetStatus::new,
                     ASK_TIMEOUT));
@@ -70,7 +75,7 @@ final class CompanyNode {
         ProgressPrinter.attach(session.system(), runId, out);
     }
 
-    void close() {
+    public void close() {
         actionThreads.shutdownNow();
     }
 

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A node on a data dir it owns: the lock, the actor system, and (for runs) a one-node cluster. */
-final class NodeSession implements AutoCloseable {
+public final class NodeSession implements AutoCloseable {
     private static final Path USER_CONFIG = Path.of("conf", "application.conf");
     private final DataDirLock lock;
     private final ActorSystem<Void> system;
@@ -26,7 +26,7 @@ final class NodeSession implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static NodeSession open(Path dataDir, boolean joinCluster) {
+    public static NodeSession open(Path dataDir, boolean joinCluster) {
         DataDirLock lock;
         try {
             lock = DataDirLock.acquire(dataDir);
@@ -44,7 +44,7 @@ final class NodeSession implements AutoCloseable {
         return session;
     }
 
-    ActorSystem<Void> system() {
+    public ActorSystem<Void> system() {
         return system;
     }
 
