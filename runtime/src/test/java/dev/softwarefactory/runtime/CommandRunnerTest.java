@@ -1,0 +1,68 @@
+package dev.softwarefactory.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final CommandRunner runner = new CommandRunner(10_000);
+
+    @Test
+    void capturesExitCodeAndOutput() {
+        CommandExited result = runner.run(dir, List.of("sh", "-c", "echo hello; echo oops >&2; exit 3"),
+                Duration.ofSeconds(20));
+
+        assertEquals(3, result.exitCode());
+        assertFalse(result.timedOut());
+        assertTrue(result.output().contains("hello"), result.output());
+        assertTrue(result.output().contains("oops"), result.output());
+    }
+
+    @Test
+    void runsInTheGivenFolder() throws java.io.IOException {
+        CommandExited result = runner.run(dir, List.of("sh", "-c", "pwd -P"), Duration.ofSeconds(20));
+
+        assertEquals(0, result.exitCode());
+        assertEquals(dir.toRealPath().toString(), result.output().strip());
+    }
+
+    @Test
+    void commandExceedingItsTimeoutIsKilledAndReportedTimedOut() {
+        long start = System.nanoTime();
+
+        CommandExited result = runner.run(dir, List.of("sleep", "30"), Duration.ofMillis(300));
+
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(result.timedOut());
+        assertTrue(elapsedMillis < 10_000, "took " + elapsedMillis + " ms");
+    }
+
+    @Test
+    void outputBeyondTheLimitIsCutWithAMarkerSayingHowManyBytes() {
+        CommandRunner small = new CommandRunner(1000);
+
+        CommandExited result = small.run(dir, List.of("sh", "-c", "head -c 5000 /dev/zero | tr '\\0' x"),
+                Duration.ofSeconds(20));
+
+        assertEquals("x".repeat(1000) + "\n[... 4000 bytes of output cut]", result.output());
+    }
+
+    @Test
+    void missingExecutableGivesExit127WithAMessage() {
+        CommandExited result = runner.run(dir, List.of("no-such-program-sf-test"), Duration.ofSeconds(20));
+
+        assertEquals(127, result.exitCode());
+        assertTrue(result.output().contains("cannot start no-such-program-sf-test"), result.output());
+    }
+}
