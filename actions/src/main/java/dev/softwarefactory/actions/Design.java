@@ -22,6 +22,9 @@ public record Design(List<String> files, List<String> testCommand) {
         List<String> files = strings(node.get("files"), "files");
         List<String> command = strings(node.get("test_command"), "test_command");
         files.forEach(Workspace::checkRelative);
+        if (new java.util.HashSet<>(files).size() != files.size()) {
+            throw new IllegalArgumentException(WriteDesign.NAME + ": \"files\" names a file twice: " + files);
+        }
         return new Design(files, command);
     }
 

@@ -82,4 +82,15 @@ class DesignTest {
         assertRefused(answerWithJson("{\"files\": [\"src/../../evil.py\"], \"test_command\": [\"pytest\"]}"),
                 "'..' refused: src/../../evil.py");
     }
+
+    @Test
+    void refusesAFileNamedTwice() {
+        assertRefused(answerWithJson("{\"files\": [\"a.py\", \"a.py\"], \"test_command\": [\"x\"]}"),
+                "names a file twice");
+    }
+
+    @Test
+    void refusesAPathThatNamesNoFile() {
+        assertRefused(answerWithJson("{\"files\": [\".\"], \"test_command\": [\"x\"]}"), "names no file");
+    }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** The first line of every prompt: {@code Action: WriteCode file=src/game.py}. */
 public record PromptHeader(String action, String target) {
-    private static final Pattern LINE = Pattern.compile("^Action: (\\S+)(?: file=(\\S+))?\\s*$");
+    private static final Pattern LINE = Pattern.compile("^Action: (\\S+)(?: file=(.+?))?\\s*$");
 
     public String line() {
         return target == null ? "Action: " + action : "Action: " + action + " file=" + target;

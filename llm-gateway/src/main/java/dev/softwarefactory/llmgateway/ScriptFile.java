@@ -44,7 +44,11 @@ public final class ScriptFile {
         if (target != null && !target.isNull() && !target.isTextual()) {
             throw new IllegalArgumentException(where + "\"target\" must be a string");
         }
-        long delay = node.path("delayMs").asLong(0);
+        JsonNode delayNode = node.get("delayMs");
+        if (delayNode != null && !delayNode.isIntegralNumber()) {
+            throw new IllegalArgumentException(where + "\"delayMs\" must be a whole number of milliseconds");
+        }
+        long delay = delayNode == null ? 0 : delayNode.asLong();
         if (delay < 0) {
             throw new IllegalArgumentException(where + "\"delayMs\" must not be negative");
         }

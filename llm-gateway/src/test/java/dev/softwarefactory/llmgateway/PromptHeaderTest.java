@@ -36,4 +36,10 @@ class PromptHeaderTest {
     void promptWithoutHeaderParsesToEmpty() {
         assertEquals(Optional.empty(), PromptHeader.parse("You are a product manager.\nAction: WritePRD\n"));
     }
+
+    @Test
+    void parseReadsBackATargetWithSpaces() {
+        PromptHeader header = new PromptHeader("WriteCode", "my file.py");
+        assertEquals(Optional.of(header), PromptHeader.parse(header.line() + "\nbody"));
+    }
 }

@@ -20,6 +20,9 @@ public final class CommandRunner {
     }
 
     public CommandExited run(Path dir, List<String> command, Duration timeout) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
         long start = System.nanoTime();
         try {
             dir.toFile().mkdirs();

@@ -38,6 +38,8 @@ public final class Workspace {
             if (existing != null && !existing.toRealPath().startsWith(root.toRealPath())) {
                 throw new IllegalArgumentException("file path leaves the workspace through a link: " + relative);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("file path goes through a dangling link: " + relative);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,6 +59,9 @@ public final class Workspace {
             if (part.toString().equals("..")) {
                 throw new IllegalArgumentException("file path with '..' refused: " + relative);
             }
+        }
+        if (given.normalize().toString().isEmpty() || given.normalize().toString().equals(".")) {
+            throw new IllegalArgumentException("file path names no file: " + relative);
         }
         return given;
     }

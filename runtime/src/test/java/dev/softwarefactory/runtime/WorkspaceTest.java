@@ -88,4 +88,13 @@ class WorkspaceTest {
         assertThrows(IllegalArgumentException.class, () -> Workspace.checkRelative("/etc/passwd"));
         assertThrows(IllegalArgumentException.class, () -> Workspace.checkRelative("a/../../b"));
     }
+
+    @Test
+    void refusesAPathThroughADanglingLink() throws IOException {
+        Files.createDirectories(base.resolve("ws"));
+        Files.createSymbolicLink(base.resolve("ws/dangling"), outside.resolve("new.txt"));
+
+        assertThrows(IllegalArgumentException.class, () -> workspace.write("dangling", "x"));
+        assertFalse(Files.exists(outside.resolve("new.txt")));
+    }
 }
