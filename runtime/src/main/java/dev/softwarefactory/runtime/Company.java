@@ -150,8 +150,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(ReportFailure.class, this::onFailure)
                 .onCommand(ReadLog.class, this::onReadLog)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
-                .onCommand(Conclude.class, (state, cmd) -> state.open()
-                        ? Effect().persist(new RunEnded(cmd.outcome(), cmd.reason(), System.currentTimeMillis()))
+                .onCommand(Conclude.class, (state, cmd) -> state.open() ? end(cmd.outcome(), cmd.reason())
                         : Effect().none())
                 .build();
     }
@@ -204,8 +203,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         if (!state.open()) {
             return Effect().none();
         }
-        return Effect().persist(new RunEnded(Outcome.FAILED,
-                cmd.role() + "'s " + cmd.action() + " failed: " + cmd.reason(), System.currentTimeMillis()));
+        return end(Outcome.FAILED, cmd.role() + "'s " + cmd.action() + " failed: " + cmd.reason());
     }
 
     private Effect<Event, State> onReadLog(State state, ReadLog cmd) {
@@ -220,12 +218,19 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         if (cmd.idle() && entries.isEmpty() && state.open()) {
             idleAt.put(cmd.role(), state.head());
             if (state.config.roles().stream().allMatch(r -> idleAt.getOrDefault(r, -1L) == state.head())) {
-                return Effect().persist(new RunEnded(Outcome.FAILED,
-                        "no role has work left (" + state.log.get(state.log.size() - 1).message().type()
-                                + " was the last message)", System.currentTimeMillis()));
+                return end(Outcome.FAILED, "no role has work left (" + state.log.get(state.log.size() - 1)
+                        .message().type() + " was the last message)");
             }
         }
         return Effect().none();
+    }
+
+    private Effect<Event, State> end(Outcome outcome, String reason) {
+        return Effect().persist(new RunEnded(outcome, reason, System.currentTimeMillis())).thenRun(s -> {
+            for (String role : s.config.roles()) {
+                sharding.entityRefFor(RoleActor.key(role), runId).tell(RoleActor.RunClosed.INSTANCE);
+            }
+        });
     }
 
     private void endIfDue(State state, List<LoggedMessage> published) {

@@ -52,6 +52,11 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         INSTANCE
     }
 
+    /** The Company says the run has ended: finish what is in flight, start nothing new, stop. */
+    public enum RunClosed implements Command {
+        INSTANCE
+    }
+
     record Delivered(LoggedMessage entry) implements Command {
     }
 
@@ -140,6 +145,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     private boolean actionInFlight;
     private boolean publishing;
     private boolean reading;
+    private boolean runClosed;
     private long caughtUp;
 
     public static Behavior<Command> create(String runId, RoleDefinition role, RoleServices services) {
@@ -191,6 +197,10 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Wake.class, (state, cmd) -> proceed(state))
                 .onCommand(Proceed.class, (state, cmd) -> proceed(state))
+                .onCommand(RunClosed.class, (state, cmd) -> {
+                    runClosed = true;
+                    return proceed(state);
+                })
                 .onCommand(Delivered.class, this::onDelivered)
                 .onCommand(LogRead.class, this::onLogRead)
                 .onCommand(AskFailed.class, this::onAskFailed)
@@ -202,8 +212,9 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     }
 
     private Effect<Event, State> proceed(State state) {
-        if (state.closed) {
-            return Effect().none();
+        if (state.closed || runClosed) {
+            // Sharding does not passivate roles (an action may run long); a role of an ended run stops itself.
+            return actionInFlight ? Effect().none() : Effect().stop();
         }
         Running running = state.running;
         if (running != null) {
@@ -235,8 +246,8 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         reading = false;
         Company.LogSlice slice = cmd.slice();
         if (!slice.runOpen()) {
-            state.closed = true;
-            return Effect().none();
+            runClosed = true;
+            return proceed(state);
         }
         caughtUp = Math.max(caughtUp, slice.head());
         List<Event> news = new ArrayList<>();

@@ -59,6 +59,7 @@ class SerializationRoundTripTest {
                 new Company.LogSlice(List.of(entry), 2, true),
                 new Company.Status("r1", true, Outcome.FAILED, "why", 1, 2, 3, 4, usage),
                 RoleActor.Wake.INSTANCE,
+                RoleActor.RunClosed.INSTANCE,
                 new RoleActor.MessageObserved(entry),
                 new RoleActor.ActionStarted(1, "Write", List.of("r1/requirement")),
                 new RoleActor.EffectRecorded(1, "llm:draft", llm),
