@@ -9,9 +9,4 @@ public interface Sop {
 
     /** Why the run is complete once this message is published, or empty if it is not. */
     Optional<String> completes(Message message);
-
-    default RoleDefinition role(String name) {
-        return roles().stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no role " + name));
-    }
 }
