@@ -1,0 +1,73 @@
+package dev.softwarefactory.llmgateway.sim;
+
+import akka.actor.Scheduler;
+import akka.http.javadsl.model.HttpResponse;
+import akka.pattern.Patterns;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import scala.concurrent.ExecutionContext;
+
+/**
+ * Answers one chat completion request: parse, concurrency limit, simulated faults, reply choice,
+ * then the latency (on the scheduler) and the response.
+ */
+final class ChatHandler {
+    private final SimSettings settings;
+    private final ConcurrencyGate gate;
+    private final FaultDice dice;
+    private final ReplyPicker picker;
+    private final CompletionWriter writer;
+    private final Scheduler scheduler;
+    private final ExecutionContext executor;
+
+    ChatHandler(SimSettings settings, Scheduler scheduler, ExecutionContext executor) {
+        this.settings = settings;
+        this.gate = new ConcurrencyGate(settings.maxConcurrency());
+        this.dice = new FaultDice(settings.seed(), settings.fail429(), settings.fail500());
+        this.picker = new ReplyPicker(settings.script());
+        this.writer = new CompletionWriter(settings.tokensPerSecond());
+        this.scheduler = scheduler;
+        this.executor = executor;
+    }
+
+    CompletionStage<HttpResponse> handle(String body) {
+        ChatCompletionRequest request;
+        try {
+            request = ChatCompletionRequest.parse(body);
+        } catch (SimError e) {
+            return failed(e);
+        }
+        Optional<Runnable> slot = gate.tryAcquire();
+        if (slot.isEmpty()) {
+            return failed(new SimError(429, "rate_limit_exceeded",
+                    "more than " + gate.limit() + " requests in flight; retry later"));
+        }
+        Runnable release = slot.get();
+        try {
+            if (dice.rateLimited()) {
+                throw new SimError(429, "rate_limit_exceeded", "simulated rate limit; retry later");
+            }
+            if (dice.serverError()) {
+                throw new SimError(500, "server_error", "simulated server error");
+            }
+            ReplyPicker.Reply reply = picker.pick(request.messages());
+            Duration delay = Duration.ofMillis(settings.latencyMs() + reply.delayMs());
+            CompletionStage<HttpResponse> response = Patterns.after(delay, scheduler, executor,
+                    () -> CompletableFuture.completedFuture(writer.write(request, reply.text(), release)));
+            return response.whenComplete((r, failure) -> {
+                if (failure != null) {
+                    release.run();
+                }
+            });
+        } catch (SimError e) {
+            release.run();
+            return failed(e);
+        }
+    }
+
+    private CompletionStage<HttpResponse> failed(SimError error) {
+        return CompletableFuture.completedFuture(SimResponses.error(error, settings.retryAfterSeconds()));
+    }
+}

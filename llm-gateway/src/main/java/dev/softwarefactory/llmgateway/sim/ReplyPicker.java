@@ -1,0 +1,53 @@
+package dev.softwarefactory.llmgateway.sim;
+
+import dev.softwarefactory.llmgateway.ChatMessage;
+import dev.softwarefactory.llmgateway.PromptHeader;
+import dev.softwarefactory.llmgateway.ScriptEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Chooses the reply text. With a script: the n-th request for an action and target (read from the
+ * prompt header of the first message) gets the n-th matching entry, the last one repeating. Without
+ * one: a fixed text naming the last user message.
+ */
+final class ReplyPicker {
+    private final Optional<List<ScriptEntry>> script;
+    private final Map<PromptHeader, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+    ReplyPicker(Optional<List<ScriptEntry>> script) {
+        this.script = script;
+    }
+
+    record Reply(String text, long delayMs) {
+    }
+
+    Reply pick(List<ChatMessage> messages) throws SimError {
+        if (script.isEmpty()) {
+            return new Reply(echo(messages), 0);
+        }
+        String first = messages.get(0).content();
+        PromptHeader header = PromptHeader.parse(first).orElseThrow(() -> SimError.badRequest(
+                "the first message has no prompt header ('Action: X file=Y') to match the script with"));
+        List<ScriptEntry> matching = script.get().stream()
+                .filter(e -> e.action().equals(header.action()))
+                .filter(e -> e.target() == null || Objects.equals(e.target(), header.target()))
+                .toList();
+        if (matching.isEmpty()) {
+            throw new SimError(404, "not_found_error", "the script has no entry for " + header.line());
+        }
+        int n = counts.computeIfAbsent(header, h -> new AtomicInteger()).incrementAndGet();
+        ScriptEntry entry = matching.get(Math.min(n, matching.size()) - 1);
+        return new Reply(entry.reply(), entry.delayMs());
+    }
+
+    private static String echo(List<ChatMessage> messages) {
+        String last = messages.stream().filter(m -> m.role().equals("user")).reduce((a, b) -> b)
+                .orElse(messages.get(messages.size() - 1)).content();
+        return "sim reply to: " + (last.length() > 40 ? last.substring(0, 40) : last);
+    }
+}
