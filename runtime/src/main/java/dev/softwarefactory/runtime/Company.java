@@ -12,6 +12,7 @@ import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
+import akka.persistence.typed.javadsl.EffectBuilder;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import java.util.ArrayList;
@@ -51,6 +52,18 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     }
 
     public record GetStatus(ActorRef<Status> replyTo) implements Command {
+    }
+
+    /** Asked before each live model call: may the run still spend? */
+    public record AdmitModelCall(String role, long invocation, String action, ActorRef<Admission> replyTo)
+            implements Command {
+    }
+
+    /** The cost of a model call made by an action that has not been accounted yet. */
+    public record ChargeModelCall(String role, long invocation, double costUsd) implements Command {
+    }
+
+    public record Admission(boolean admitted, String reason) implements JsonSerializable {
     }
 
     public record PublishAck(boolean runOpen) implements JsonSerializable {
@@ -110,6 +123,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     private final Map<String, ActorRef<Topic.Command<LoggedMessage>>> topics = new HashMap<>();
     /** Per role, the log head it last reported being idle at; transient, rebuilt by the roles' polls. */
     private final Map<String, Long> idleAt = new HashMap<>();
+    /**
+     * Per unaccounted action (role#invocation), what its model calls cost so far. Transient: after a
+     * restart the recorded calls are served from the journal and cost nothing more.
+     */
+    private final Map<String, Double> pendingCost = new HashMap<>();
 
     public static Behavior<Command> create(String runId, Sop sop) {
         return Behaviors.setup(ctx -> new Company(ctx, runId, sop));
@@ -150,6 +168,8 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(ReportFailure.class, this::onFailure)
                 .onCommand(ReadLog.class, this::onReadLog)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
+                .onCommand(AdmitModelCall.class, this::onAdmit)
+                .onCommand(ChargeModelCall.class, this::onCharge)
                 .onCommand(Conclude.class, (state, cmd) -> state.open() ? end(cmd.outcome(), cmd.reason())
                         : Effect().none())
                 .build();
@@ -193,10 +213,33 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         int before = state.log.size();
         return Effect().persist(events)
                 .thenRun(s -> {
+                    pendingCost.remove(invocationKey);
                     s.log.subList(before, s.log.size()).forEach(this::publish);
                     endIfDue(s, s.log.subList(before, s.log.size()));
                 })
                 .thenReply(cmd.replyTo(), s -> new PublishAck(s.open()));
+    }
+
+    private Effect<Event, State> onAdmit(State state, AdmitModelCall cmd) {
+        if (!state.open()) {
+            return Effect().reply(cmd.replyTo(), new Admission(false, "the run has ended"));
+        }
+        double budget = state.config.budgetUsd();
+        double spent = state.usage.costUsd() + pendingCost.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (budget <= 0 || spent < budget) {
+            return Effect().reply(cmd.replyTo(), new Admission(true, ""));
+        }
+        String reason = String.format("budget of $%.2f spent ($%.4f): %s's call for %s refused", budget, spent,
+                cmd.role(), cmd.action());
+        return end(Outcome.FAILED, reason).thenReply(cmd.replyTo(), s -> new Admission(false, reason));
+    }
+
+    private Effect<Event, State> onCharge(State state, ChargeModelCall cmd) {
+        String invocationKey = cmd.role() + "#" + cmd.invocation();
+        if (state.open() && !state.accounted.contains(invocationKey)) {
+            pendingCost.merge(invocationKey, cmd.costUsd(), Double::sum);
+        }
+        return Effect().none();
     }
 
     private Effect<Event, State> onFailure(State state, ReportFailure cmd) {
@@ -225,7 +268,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         return Effect().none();
     }
 
-    private Effect<Event, State> end(Outcome outcome, String reason) {
+    private EffectBuilder<Event, State> end(Outcome outcome, String reason) {
         return Effect().persist(new RunEnded(outcome, reason, System.currentTimeMillis())).thenRun(s -> {
             for (String role : s.config.roles()) {
                 sharding.entityRefFor(RoleActor.key(role), runId).tell(RoleActor.RunClosed.INSTANCE);

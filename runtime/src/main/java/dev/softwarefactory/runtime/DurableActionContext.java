@@ -38,9 +38,11 @@ final class DurableActionContext implements ActionContext {
     private final ActorRef<RoleActor.Command> roleActor;
     private final RoleServices services;
     private final Workspace workspace;
+    private final RunBudget budget;
 
     DurableActionContext(String runId, String role, long invocation, Map<String, EffectResult> recorded,
-            Map<String, Integer> llmCounts, ActorRef<RoleActor.Command> roleActor, RoleServices services) {
+            Map<String, Integer> llmCounts, ActorRef<RoleActor.Command> roleActor, RoleServices services,
+            RunBudget budget) {
         this.runId = runId;
         this.role = role;
         this.invocation = invocation;
@@ -49,6 +51,7 @@ final class DurableActionContext implements ActionContext {
         this.roleActor = roleActor;
         this.services = services;
         this.workspace = services.workspace(runId);
+        this.budget = budget;
     }
 
     @Override
@@ -67,8 +70,10 @@ final class DurableActionContext implements ActionContext {
         return (LlmAnswered) effect("llm:" + key, () -> {
             int ordinal = llmCounts.computeIfAbsent(RoleActor.llmCountKey(action, target), k -> new AtomicInteger())
                     .incrementAndGet();
+            budget.admit(action);
             LlmReply reply = services.llm().complete(new LlmRequest(runId, role, action, target, ordinal, role,
                     prompt)).toCompletableFuture().join();
+            budget.charge(reply.costUsd());
             String promptText = String.join("\n\n", prompt.stream().map(m -> m.role() + ": " + m.content()).toList());
             return new LlmAnswered(action, target, promptText, reply.text(), reply.inputTokens(),
                     reply.outputTokens(), reply.costUsd(), reply.backend(), reply.model(), reply.latencyMillis());
