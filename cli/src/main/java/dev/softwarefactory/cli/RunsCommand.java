@@ -1,5 +1,6 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunSummary;
 import java.time.Instant;
@@ -28,16 +29,27 @@ final class RunsCommand implements Callable<Integer> {
                 System.out.println("no runs in " + data.dataDir);
                 return 0;
             }
-            System.out.printf("%-22s %-9s %-19s %9s %6s %10s  %s%n", "RUN", "STATUS", "STARTED", "DURATION",
+            System.out.printf("%-22s %-10s %-19s %9s %6s %10s  %s%n", "RUN", "STATUS", "STARTED", "DURATION",
                     "CALLS", "COST", "REQUIREMENT");
             for (RunSummary run : runs) {
                 String duration = run.endedAt() == 0 ? "-" : String.format("%.1fs", (run.endedAt() - run.startedAt()) / 1000.0);
-                System.out.printf("%-22s %-9s %-19s %9s %6d %10s  %s%n", run.runId(), run.outcome(),
+                System.out.printf("%-22s %-10s %-19s %9s %6d %10s  %s%n", run.runId(), status(run),
                         TIME.format(Instant.ofEpochMilli(run.startedAt())), duration, run.usage().modelCalls(),
                         String.format("$%.4f", run.usage().costUsd()), oneLine(run.requirement()));
+                System.out.println("    " + why(run));
             }
             return 0;
         }
+    }
+
+    /** This process holds the data dir's lock, so no node is working on a run that has not ended. */
+    private static String status(RunSummary run) {
+        return run.outcome() == Outcome.RUNNING ? "UNFINISHED" : run.outcome().name();
+    }
+
+    private static String why(RunSummary run) {
+        return run.outcome() == Outcome.RUNNING ? "stopped before its end; continue it with: resume " + run.runId()
+                : run.reason();
     }
 
     private static String oneLine(String text) {

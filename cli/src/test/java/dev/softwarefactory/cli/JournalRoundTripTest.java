@@ -25,12 +25,30 @@ class JournalRoundTripTest {
         List<String> listed = NodeProcess.run(dir, "runs", "--data-dir", "data").stdout();
         List<String> listedAgain = NodeProcess.run(dir, "runs", "--data-dir", "data").stdout();
 
-        assertEquals(3, listed.size(), String.join("\n", listed));
+        assertEquals(5, listed.size(), String.join("\n", listed));
         assertEquals(listed, listedAgain);
         assertTrue(listed.get(1).startsWith(Scenario.runId(first) + " ") && listed.get(1).contains("SUCCEEDED")
                 && listed.get(1).endsWith("One"), listed.get(1));
-        assertTrue(listed.get(2).startsWith(Scenario.runId(second) + " ") && listed.get(2).endsWith("Two"),
-                listed.get(2));
+        assertTrue(listed.get(3).startsWith(Scenario.runId(second) + " ") && listed.get(3).endsWith("Two"),
+                listed.get(3));
         assertTrue(listed.get(1).matches(".* 4 +\\$0\\.0000 +One"), "4 model calls: " + listed.get(1));
+        assertTrue(listed.get(2).startsWith("    ") && !listed.get(2).isBlank(), "why it ended: " + listed.get(2));
+    }
+
+    @Test
+    void aRunStoppedBeforeItsEndIsListedAsUnfinishedWithHowToContinueIt() {
+        Path script = Scenario.calculator(dir, 300);
+        String runId;
+        try (NodeProcess node = NodeProcess.start(dir, "run", "--data-dir", "data", "--llm", "scripted:" + script,
+                "Killed")) {
+            runId = Scenario.runId(node);
+            node.awaitLines(Scenario::isEffect, 1, Duration.ofSeconds(60));
+            node.kill();
+        }
+
+        List<String> listed = NodeProcess.run(dir, "runs", "--data-dir", "data").stdout();
+
+        assertTrue(listed.get(1).startsWith(runId + " ") && listed.get(1).contains("UNFINISHED"), listed.get(1));
+        assertTrue(listed.get(2).endsWith("continue it with: resume " + runId), listed.get(2));
     }
 }
