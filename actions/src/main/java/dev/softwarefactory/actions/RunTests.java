@@ -7,12 +7,22 @@ import dev.softwarefactory.runtime.action.Draft;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** Runs the design's test command in the workspace and reports PASSED or FAILED with the output. */
+/**
+ * Checks the project's consistency, installs its dependencies, and runs its real test command. Green
+ * is a PASSED test report; anything red is a FAILED report and a bug report with the failing output.
+ */
 public final class RunTests implements Action {
     public static final String NAME = "RunTests";
     public static final String PASSED = "PASSED";
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    public static final String FAILED = "FAILED";
+    static final int OUTPUT_TAIL = 6000;
+    private final Duration timeout;
+
+    public RunTests(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     @Override
     public String name() {
@@ -21,10 +31,44 @@ public final class RunTests implements Action {
 
     @Override
     public List<Draft> run(ActionInput input, ActionContext context) {
-        Design design = Design.parse(input.latest(MessageTypes.SYSTEM_DESIGN).orElseThrow().content());
-        CommandExited result = context.exec("tests", design.testCommand(), TIMEOUT);
-        String verdict = result.exitCode() == 0 && !result.timedOut() ? PASSED : "FAILED";
-        return List.of(Draft.of(MessageTypes.TEST_REPORT, verdict + " (exit " + result.exitCode() + ")\n"
-                + String.join(" ", design.testCommand()) + "\n" + result.output()));
+        Design design = CodeBase.design(input);
+        ProjectCommands commands = new ProjectCommands(design);
+        CommandExited check = context.exec("check", commands.consistencyCheck(), timeout);
+        if (!green(check)) {
+            return red("the consistency check", check);
+        }
+        Optional<CommandExited> install = DependencyInstall.run(context, design, timeout);
+        if (install.isPresent() && !green(install.get())) {
+            return red("the dependency install", install.get());
+        }
+        boolean pytest = design.toolchain() == Toolchain.PYTHON
+                && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
+        CommandExited tests = context.exec("tests", commands.tests(pytest), timeout);
+        if (!green(tests)) {
+            return red("the tests", tests);
+        }
+        return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests) + "\n" + tail(tests)));
+    }
+
+    private static boolean green(CommandExited result) {
+        return result.exitCode() == 0 && !result.timedOut();
+    }
+
+    private List<Draft> red(String step, CommandExited result) {
+        String report = FAILED + ": " + step + " " + outcome(result) + "\n" + tail(result);
+        return List.of(Draft.of(MessageTypes.TEST_REPORT, report),
+                Draft.of(MessageTypes.BUG_REPORT, report));
+    }
+
+    private String outcome(CommandExited result) {
+        return result.timedOut() ? "timed out after " + timeout.toSeconds() + " s"
+                : "(exit " + result.exitCode() + ", " + result.durationMillis() + " ms)";
+    }
+
+    private static String tail(CommandExited result) {
+        String output = result.output();
+        return output.length() <= OUTPUT_TAIL ? output
+                : "[... " + (output.length() - OUTPUT_TAIL) + " characters before]\n"
+                        + output.substring(output.length() - OUTPUT_TAIL);
     }
 }

@@ -1,6 +1,5 @@
 package dev.softwarefactory.actions;
 
-import dev.softwarefactory.llmgateway.ChatMessage;
 import dev.softwarefactory.runtime.Message;
 import dev.softwarefactory.runtime.action.Action;
 import dev.softwarefactory.runtime.action.ActionContext;
@@ -22,7 +21,7 @@ public final class WritePrd implements Action {
     public List<Draft> run(ActionInput input, ActionContext context) {
         Message requirement = input.latest(Message.REQUIREMENT).orElseThrow();
         String prompt = Prompts.render("write-prd", Map.of("requirement", requirement.content()));
-        String prd = ModelAnswers.nonBlank(context.llm("prd", NAME, null, List.of(ChatMessage.user(prompt))).text(), NAME);
+        String prd = ValidatedAnswer.ask(context, "prd", NAME, null, prompt, Prd::parse);
         context.writeFile("docs/prd.md", prd);
         return List.of(Draft.of(MessageTypes.PRD, prd));
     }

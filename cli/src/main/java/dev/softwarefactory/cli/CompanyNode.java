@@ -1,6 +1,7 @@
 package dev.softwarefactory.cli;
 
 import com.typesafe.config.Config;
+import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.roles.SoftwareCompany;
 import dev.softwarefactory.runtime.Company;
@@ -24,7 +25,8 @@ public final class CompanyNode {
     private final Sop sop;
 
     CompanyNode(NodeSession session, LlmClient llm) {
-        this(session, llm, new SoftwareCompany());
+        this(session, llm, new SoftwareCompany(session.system().settings().config()
+                .getDuration("software-factory.test-timeout")));
     }
 
     public CompanyNode(NodeSession session, LlmClient llm, Sop sop) {
@@ -69,6 +71,16 @@ public final class CompanyNode {
                 return status;
             }
         }
+    }
+
+    /** Follows the run to its end, then prints and saves its summary; returns the exit code. */
+    int followAndReport(String runId, PrintStream out) {
+        Company.Status status = follow(runId);
+        Company.LogSlice reports = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
+                java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT));
+        String lastReport = reports.entries().isEmpty() ? ""
+                : reports.entries().get(reports.entries().size() - 1).message().content();
+        return RunReport.print(status, lastReport, session.workspaces().resolve(runId), out);
     }
 
     void attachProgress(String runId, PrintStream out) {

@@ -36,8 +36,7 @@ final class ResumeCommand implements Callable<Integer> {
                 System.out.println("resuming run " + runId + " with " + model.describe());
                 company.attachProgress(runId, System.out);
                 company.resume(runId);
-                return RunReport.print(company.follow(runId), session.workspaces().resolve(runId),
-                        System.out);
+                return company.followAndReport(runId, System.out);
             } finally {
                 company.close();
             }

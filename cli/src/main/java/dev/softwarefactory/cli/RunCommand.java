@@ -1,11 +1,6 @@
 package dev.softwarefactory.cli;
 
-import dev.softwarefactory.runtime.RoleDefinition;
-import dev.softwarefactory.runtime.RunConfig;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,21 +40,6 @@ final class RunCommand implements Callable<Integer> {
         }
         String spec = LlmSpec.normalize(llm);
         var model = LlmSpec.open(spec);
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        try (NodeSession session = NodeSession.open(data.dataDir, true)) {
-            CompanyNode company = new CompanyNode(session, model);
-            try {
-                System.out.println("run " + runId + " with " + model.describe());
-                System.out.println("workspace " + session.workspaces().resolve(runId));
-                company.attachProgress(runId, System.out);
-                company.start(runId, new RunConfig(requirement.strip(), spec,
-                        company.sop().roles().stream().map(RoleDefinition::name).toList(), maxRounds, budget));
-                return RunReport.print(company.follow(runId), session.workspaces().resolve(runId),
-                        System.out);
-            } finally {
-                company.close();
-            }
-        }
+        return NewRun.execute(data.dataDir, spec, model, requirement, maxRounds, budget, System.out);
     }
 }

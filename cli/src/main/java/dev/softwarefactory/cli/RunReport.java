@@ -5,18 +5,15 @@ import dev.softwarefactory.runtime.Outcome;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-/** The lines printed when a run ends, and the exit code that goes with them. */
+/** The summary printed and saved when a run ends, and the exit code that goes with it. */
 final class RunReport {
     private RunReport() {
     }
 
-    static int print(Company.Status status, Path workspace, PrintStream out) {
-        out.printf("%nrun %s %s: %s%n", status.runId(), status.outcome(), status.reason());
-        out.printf("actions %d, model calls %d, tokens %d, cost $%.4f, duration %.1f s%n", status.rounds(),
-                status.usage().modelCalls(), status.usage().tokens(), status.usage().costUsd(),
-                (status.endedAt() - status.startedAt()) / 1000.0);
-        out.println("workspace " + workspace);
-        out.flush();
+    static int print(Company.Status status, String lastTestReport, Path workspace, PrintStream out) {
+        ProjectSummary summary = ProjectSummary.of(status, lastTestReport, workspace);
+        summary.write();
+        summary.print(out);
         return status.outcome() == Outcome.SUCCEEDED ? 0 : 1;
     }
 }

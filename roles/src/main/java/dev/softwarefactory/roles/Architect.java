@@ -2,14 +2,15 @@ package dev.softwarefactory.roles;
 
 import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.actions.WriteDesign;
+import java.util.List;
 import java.util.Set;
 
-/** Designs files, interfaces and the test command from the PRD. */
+/** Designs language, files, interfaces, dependencies and commands from the PRD. */
 public final class Architect extends ReactingRole {
     public static final String NAME = "Architect";
 
     public Architect() {
-        super(MessageTypes.PRD, Set.of(), new WriteDesign());
+        super(Set.of(), Set.of(), List.of(Reaction.on(MessageTypes.PRD, new WriteDesign())));
     }
 
     @Override

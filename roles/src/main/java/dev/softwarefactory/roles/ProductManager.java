@@ -2,6 +2,7 @@ package dev.softwarefactory.roles;
 
 import dev.softwarefactory.actions.WritePrd;
 import dev.softwarefactory.runtime.Message;
+import java.util.List;
 import java.util.Set;
 
 /** Turns the requirement into a PRD. */
@@ -9,7 +10,7 @@ public final class ProductManager extends ReactingRole {
     public static final String NAME = "ProductManager";
 
     public ProductManager() {
-        super(Message.REQUIREMENT, Set.of(), new WritePrd());
+        super(Set.of(), Set.of(), List.of(Reaction.on(Message.REQUIREMENT, new WritePrd())));
     }
 
     @Override

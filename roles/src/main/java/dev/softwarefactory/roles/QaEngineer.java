@@ -1,15 +1,47 @@
 package dev.softwarefactory.roles;
 
+import dev.softwarefactory.actions.FixBug;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.Review;
 import dev.softwarefactory.actions.RunTests;
+import dev.softwarefactory.actions.WriteTests;
+import dev.softwarefactory.runtime.Message;
+import dev.softwarefactory.runtime.RoleMemory;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
-/** Runs the project's tests and reports the result. */
+/**
+ * Once the code is ready (review approved, or fixed), writes the tests if there are none yet, and
+ * runs them: after the tests are written and after every fix.
+ */
 public final class QaEngineer extends ReactingRole {
     public static final String NAME = "QaEngineer";
 
-    public QaEngineer() {
-        super(MessageTypes.CODE_CHANGE, Set.of(MessageTypes.SYSTEM_DESIGN), new RunTests());
+    public QaEngineer(Duration testTimeout) {
+        this(new RunTests(testTimeout));
+    }
+
+    private QaEngineer(RunTests runTests) {
+        super(Set.of(MessageTypes.PRD, MessageTypes.SYSTEM_DESIGN), Set.of(), List.of(
+                Reaction.on(MessageTypes.TEST_CODE, runTests),
+                new Reaction(MessageTypes.CODE_REVIEW, (m, memory) -> approved(m) && !testsWritten(memory),
+                        new WriteTests()),
+                new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && !testsWritten(memory),
+                        new WriteTests()),
+                new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && testsWritten(memory), runTests)));
+    }
+
+    private static boolean approved(Message message) {
+        return message.content().startsWith(Review.APPROVED);
+    }
+
+    private static boolean fixed(Message message) {
+        return message.content().startsWith(FixBug.FIXED);
+    }
+
+    private static boolean testsWritten(RoleMemory memory) {
+        return memory.observed().stream().anyMatch(m -> m.type().equals(MessageTypes.TEST_CODE));
     }
 
     @Override
@@ -19,6 +51,6 @@ public final class QaEngineer extends ReactingRole {
 
     @Override
     public String profile() {
-        return "Ensure the code passes its tests";
+        return "Ensure the project passes its real tests";
     }
 }

@@ -4,49 +4,59 @@ import dev.softwarefactory.runtime.Message;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RoleMemory;
 import dev.softwarefactory.runtime.action.Action;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A role that runs its one action on each new message of the type it reacts to, oldest first, once
- * it has also observed the context types the action reads (topics do not order messages across types).
+ * A role that takes its unconsumed messages oldest first and runs the action of the first reaction a
+ * message matches, once it has observed the types its actions need first (topics do not order
+ * messages across types). It also watches {@code observes}: types its actions read when present.
  */
 abstract class ReactingRole implements RoleDefinition {
-    private final String trigger;
-    private final Set<String> context;
-    private final Action action;
+    private final Set<String> requires;
+    private final Set<String> observes;
+    private final List<Reaction> reactions;
 
-    ReactingRole(String trigger, Set<String> context, Action action) {
-        this.trigger = trigger;
-        this.context = Set.copyOf(context);
-        this.action = action;
+    ReactingRole(Set<String> requires, Set<String> observes, List<Reaction> reactions) {
+        this.requires = Set.copyOf(requires);
+        this.observes = Set.copyOf(observes);
+        this.reactions = List.copyOf(reactions);
     }
 
     @Override
     public Set<String> watches() {
-        Set<String> all = new HashSet<>(context);
-        all.add(trigger);
+        Set<String> all = new HashSet<>(requires);
+        all.addAll(observes);
+        reactions.forEach(r -> all.add(r.type()));
         return Set.copyOf(all);
     }
 
     @Override
     public List<Action> actions() {
-        return List.of(action);
+        Map<String, Action> byName = new LinkedHashMap<>();
+        reactions.forEach(r -> byName.putIfAbsent(r.action().name(), r.action()));
+        return new ArrayList<>(byName.values());
     }
 
     @Override
     public Optional<Plan> next(RoleMemory memory) {
         Set<String> seenTypes = memory.observed().stream().map(Message::type).collect(Collectors.toSet());
-        if (!seenTypes.containsAll(context)) {
+        if (!seenTypes.containsAll(requires)) {
             return Optional.empty();
         }
-        return memory.unconsumed().stream()
-                .filter(m -> m.type().equals(trigger))
-                .findFirst()
-                .map(Message::id)
-                .map(id -> new Plan(action.name(), List.of(id)));
+        for (Message message : memory.unconsumed()) {
+            for (Reaction reaction : reactions) {
+                if (reaction.matches(message, memory)) {
+                    return Optional.of(new Plan(reaction.action().name(), List.of(message.id())));
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

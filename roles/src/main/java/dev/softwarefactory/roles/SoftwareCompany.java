@@ -1,18 +1,24 @@
 package dev.softwarefactory.roles;
 
 import dev.softwarefactory.actions.MessageTypes;
-import dev.softwarefactory.actions.RunTests;
-import java.util.Set;
 import dev.softwarefactory.runtime.Message;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.Sop;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The default SOP: requirement, PRD, design, code, tests; done when a test report passes. */
+/**
+ * The default SOP: requirement, PRD, design, tasks, code and review, tests (with fixes until green),
+ * then the README and dependency file; done when the project is delivered.
+ */
 public final class SoftwareCompany implements Sop {
-    private final List<RoleDefinition> roles = List.of(
-            new ProductManager(), new Architect(), new Engineer(), new QaEngineer());
+    private final List<RoleDefinition> roles;
+
+    public SoftwareCompany(Duration testTimeout) {
+        this.roles = List.of(new ProductManager(), new Architect(), new ProjectManager(), new Engineer(),
+                new QaEngineer(testTimeout));
+    }
 
     @Override
     public List<RoleDefinition> roles() {
@@ -21,8 +27,8 @@ public final class SoftwareCompany implements Sop {
 
     @Override
     public Optional<String> completes(Message message) {
-        if (message.type().equals(MessageTypes.TEST_REPORT) && message.content().startsWith(RunTests.PASSED)) {
-            return Optional.of("the project's tests pass");
+        if (message.type().equals(MessageTypes.DELIVERY)) {
+            return Optional.of("the project's tests pass and it is delivered");
         }
         return Optional.empty();
     }

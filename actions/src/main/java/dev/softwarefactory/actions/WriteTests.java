@@ -1,0 +1,41 @@
+package dev.softwarefactory.actions;
+
+import dev.softwarefactory.runtime.action.Action;
+import dev.softwarefactory.runtime.action.ActionContext;
+import dev.softwarefactory.runtime.action.ActionInput;
+import dev.softwarefactory.runtime.action.Draft;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Writes the design's test files against the PRD's acceptance criteria and the code, at once. */
+public final class WriteTests implements Action {
+    public static final String NAME = "WriteTests";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Draft> run(ActionInput input, ActionContext context) {
+        String designText = input.latest(MessageTypes.SYSTEM_DESIGN).orElseThrow().content();
+        Design design = Design.parse(designText);
+        String prd = input.latest(MessageTypes.PRD).orElseThrow().content();
+        String code = new FileSet(CodeBase.current(input, design)).render();
+        List<Callable<String>> work = design.testFiles().stream().<Callable<String>>map(file -> () -> {
+            String prompt = Prompts.render("write-tests", Map.of("file", file, "prd", prd, "design", designText,
+                    "code", code));
+            String test = ValidatedAnswer.ask(context, "test:" + file, NAME, file, prompt, CodeFile::parse);
+            context.writeFile(file, test);
+            return test;
+        }).toList();
+        List<String> tests = context.parallel(work);
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < tests.size(); i++) {
+            files.put(design.testFiles().get(i), tests.get(i));
+        }
+        return List.of(Draft.of(MessageTypes.TEST_CODE, new FileSet(files).render()));
+    }
+}

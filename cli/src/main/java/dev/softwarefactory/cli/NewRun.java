@@ -1,0 +1,36 @@
+package dev.softwarefactory.cli;
+
+import dev.softwarefactory.llmgateway.LlmClient;
+import dev.softwarefactory.runtime.RoleDefinition;
+import dev.softwarefactory.runtime.RunConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Starts a node on a data dir, starts a run of the company on it, and follows it to its end. */
+final class NewRun {
+    private NewRun() {
+    }
+
+    /** Returns the exit code: 0 when the run succeeded, 1 when it failed. */
+    static int execute(Path dataDir, String spec, LlmClient model, String requirement, int maxRounds,
+            double budget, PrintStream out) {
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        try (NodeSession session = NodeSession.open(dataDir, true)) {
+            CompanyNode company = new CompanyNode(session, model);
+            try {
+                out.println("run " + runId + " with " + model.describe());
+                out.println("workspace " + session.workspaces().resolve(runId));
+                company.attachProgress(runId, out);
+                company.start(runId, new RunConfig(requirement.strip(), spec,
+                        company.sop().roles().stream().map(RoleDefinition::name).toList(), maxRounds, budget));
+                return company.followAndReport(runId, out);
+            } finally {
+                company.close();
+            }
+        }
+    }
+}

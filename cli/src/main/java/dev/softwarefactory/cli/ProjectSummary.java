@@ -1,0 +1,66 @@
+package dev.softwarefactory.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.softwarefactory.runtime.Company;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What a finished run produced, printed at its end and written to the workspace's .sf/summary.json. */
+record ProjectSummary(String runId, String outcome, String reason, int files, long lines, long modelCalls,
+        long tokens, double costUsd, double durationSeconds, String testResult, String workspace) {
+    static final String RUNTIME_FOLDER = ".sf";
+
+    static ProjectSummary of(Company.Status status, String lastTestReport, Path workspace) {
+        List<Path> files = projectFiles(workspace);
+        long lines = files.stream().mapToLong(ProjectSummary::lineCount).sum();
+        String testResult = lastTestReport.isEmpty() ? "not run" : lastTestReport.lines().findFirst().orElse("");
+        return new ProjectSummary(status.runId(), status.outcome().name(), status.reason(), files.size(), lines,
+                status.usage().modelCalls(), status.usage().tokens(), status.usage().costUsd(),
+                (status.endedAt() - status.startedAt()) / 1000.0, testResult, workspace.toString());
+    }
+
+    void print(java.io.PrintStream out) {
+        out.printf("%nrun %s %s: %s%n", runId, outcome, reason);
+        out.printf("files %d, lines %d, model calls %d, tokens %d, cost $%.4f, duration %.1f s%n", files, lines,
+                modelCalls, tokens, costUsd, durationSeconds);
+        out.println("tests " + testResult);
+        out.println("workspace " + workspace);
+        out.flush();
+    }
+
+    /** Writes .sf/summary.json: runtime-owned, so replay's comparison of workspaces leaves it out. */
+    void write() {
+        try {
+            Path file = Path.of(workspace, RUNTIME_FOLDER, "summary.json");
+            Files.createDirectories(file.getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run summary: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> projectFiles(Path workspace) {
+        if (!Files.isDirectory(workspace)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(workspace)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(p -> !workspace.relativize(p).startsWith(RUNTIME_FOLDER)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long lineCount(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+}
