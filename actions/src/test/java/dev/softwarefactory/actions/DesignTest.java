@@ -1,96 +1,106 @@
 package dev.softwarefactory.actions;
 
+import static dev.softwarefactory.actions.Answers.DESIGN_JSON;
+import static dev.softwarefactory.actions.Answers.assertRejected;
+import static dev.softwarefactory.actions.Answers.withJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DesignTest {
 
-    private static String answerWithJson(String json) {
-        return "# Design\n\nSome prose.\n\n```json\n" + json + "\n```\n";
-    }
-
-    private static void assertRefused(String answer, String expectedInMessage) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Design.parse(answer));
-        assertTrue(e.getMessage().contains(expectedInMessage),
-                "message '" + e.getMessage() + "' should contain '" + expectedInMessage + "'");
+    private static void assertDesignRejected(String json, String expected) {
+        assertRejected(() -> Design.parse(withJson(json)), expected);
     }
 
     @Test
-    void parsesFilesAndTestCommandFromTheJsonBlock() {
-        Design design = Design.parse(answerWithJson(
-                "{\"files\": [\"calc.py\", \"tests/test_calc.py\"], \"test_command\": [\"python3\", \"-m\", \"unittest\"]}"));
+    void readsLanguageFilesInterfacesDependenciesAndCommands() {
+        Design design = Design.parse(withJson(DESIGN_JSON.replace("\"dependencies\": []",
+                "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]")));
 
-        assertEquals(List.of("calc.py", "tests/test_calc.py"), design.files());
-        assertEquals(List.of("python3", "-m", "unittest"), design.testCommand());
+        assertEquals(Toolchain.PYTHON, design.toolchain());
+        assertEquals("3.11", design.languageVersion());
+        assertEquals(List.of("textstats.py", "wordfreq.py"), design.files());
+        assertEquals(List.of("test_wordfreq.py"), design.testFiles());
+        assertEquals(List.of("def main(argv: list[str]) -> int"), design.interfaces().get("wordfreq.py"));
+        assertEquals(List.of(new Dependency("requests", "2.31.0")), design.dependencies());
+        assertEquals(List.of("python3", "-m", "pytest"), design.testCommand());
     }
 
     @Test
     void usesTheLastJsonBlockWhenThereAreSeveral() {
-        String answer = "Draft:\n```json\n{\"files\": [\"old.py\"], \"test_command\": [\"old\"]}\n```\n"
-                + "Final:\n```json\n{\"files\": [\"new.py\"], \"test_command\": [\"pytest\"]}\n```\n";
+        String answer = "Draft:\n```json\n{\"language\": \"cobol\"}\n```\n" + withJson(DESIGN_JSON);
 
-        Design design = Design.parse(answer);
-
-        assertEquals(List.of("new.py"), design.files());
-        assertEquals(List.of("pytest"), design.testCommand());
+        assertEquals(Toolchain.PYTHON, Design.parse(answer).toolchain());
     }
 
     @Test
-    void refusesAnAnswerWithoutAJsonBlock() {
-        assertRefused("# Design\n\nfiles: calc.py\n```python\nprint(1)\n```\n", "no ```json block");
+    void rejectsAnAnswerWithoutAJsonBlock() {
+        assertRejected(() -> Design.parse("# Design\n\nfiles: calc.py\n"), "no ```json block");
     }
 
     @Test
-    void refusesAJsonBlockThatDoesNotParse() {
-        assertRefused(answerWithJson("{\"files\": [\"calc.py\", }"), "does not parse");
+    void rejectsAJsonBlockThatDoesNotParse() {
+        assertDesignRejected("{\"files\": [\"calc.py\", }", "does not parse");
     }
 
     @Test
-    void refusesMissingFiles() {
-        assertRefused(answerWithJson("{\"test_command\": [\"pytest\"]}"), "\"files\"");
+    void rejectsAnAnswerCutOffInsideTheJsonBlock() {
+        assertRejected(() -> Design.parse("# Design\n\n```json\n{\"language\": \"pyth"), "cut off");
     }
 
     @Test
-    void refusesEmptyFiles() {
-        assertRefused(answerWithJson("{\"files\": [], \"test_command\": [\"pytest\"]}"), "\"files\"");
+    void rejectsAnUnknownLanguage() {
+        assertDesignRejected(DESIGN_JSON.replace("\"python\"", "\"cobol\""), "\"language\" must be");
     }
 
     @Test
-    void refusesNonStringFileEntries() {
-        assertRefused(answerWithJson("{\"files\": [\"a.py\", 3], \"test_command\": [\"pytest\"]}"),
-                "\"files\" must hold only strings");
+    void rejectsAnAbsoluteFilePath() {
+        assertDesignRejected(DESIGN_JSON.replace("\"test_files\": [\"test_wordfreq.py\"]",
+                "\"test_files\": [\"/etc/passwd\"]"), "absolute file path refused: /etc/passwd");
     }
 
     @Test
-    void refusesNonStringTestCommandEntries() {
-        assertRefused(answerWithJson("{\"files\": [\"a.py\"], \"test_command\": [\"pytest\", {\"x\": 1}]}"),
-                "\"test_command\" must hold only strings");
+    void rejectsAFilePathThatLeavesTheWorkspace() {
+        assertDesignRejected(DESIGN_JSON.replace("\"test_files\": [\"test_wordfreq.py\"]",
+                "\"test_files\": [\"../../evil.py\"]"), "'..' refused: ../../evil.py");
     }
 
     @Test
-    void refusesAnAbsoluteFilePath() {
-        assertRefused(answerWithJson("{\"files\": [\"/etc/passwd\"], \"test_command\": [\"pytest\"]}"),
-                "absolute file path refused: /etc/passwd");
+    void rejectsAFileInTheRuntimeFolder() {
+        assertDesignRejected(DESIGN_JSON.replace("\"test_files\": [\"test_wordfreq.py\"]",
+                "\"test_files\": [\".sf/x.py\"]"), ".sf/ belongs to the runtime");
     }
 
     @Test
-    void refusesAFilePathWithDotDot() {
-        assertRefused(answerWithJson("{\"files\": [\"src/../../evil.py\"], \"test_command\": [\"pytest\"]}"),
-                "'..' refused: src/../../evil.py");
+    void rejectsATestFileThatIsAlsoASourceFile() {
+        assertDesignRejected(DESIGN_JSON.replace("\"test_files\": [\"test_wordfreq.py\"]",
+                "\"test_files\": [\"wordfreq.py\"]"), "repeats a file");
     }
 
     @Test
-    void refusesAFileNamedTwice() {
-        assertRefused(answerWithJson("{\"files\": [\"a.py\", \"a.py\"], \"test_command\": [\"x\"]}"),
-                "names a file twice");
+    void rejectsACodeFileWithoutItsInterface() {
+        assertDesignRejected(DESIGN_JSON.replace("\"wordfreq.py\": [\"def main(argv: list[str]) -> int\"]",
+                "\"other.py\": []"), "\"interfaces\" names other.py");
+        assertDesignRejected(DESIGN_JSON.replace(", \"wordfreq.py\": [\"def main(argv: list[str]) -> int\"]", ""),
+                "lacks the code file wordfreq.py");
     }
 
     @Test
-    void refusesAPathThatNamesNoFile() {
-        assertRefused(answerWithJson("{\"files\": [\".\"], \"test_command\": [\"x\"]}"), "names no file");
+    void rejectsAnUnpinnedDependency() {
+        assertDesignRejected(DESIGN_JSON.replace("\"dependencies\": []",
+                "\"dependencies\": [{\"name\": \"requests\", \"version\": \">=2\"}]"), "pinned to an exact version");
+    }
+
+    @Test
+    void rejectsAJavaProjectWithoutItsPom() {
+        assertDesignRejected(DESIGN_JSON.replace("\"python\"", "\"java\""), "needs pom.xml");
+    }
+
+    @Test
+    void rejectsAMissingTestCommand() {
+        assertDesignRejected(DESIGN_JSON.replace("\"test_command\": [\"python3\", \"-m\", \"pytest\"]",
+                "\"test_command\": []"), "\"test_command\" must be a non-empty list");
     }
 }

@@ -1,0 +1,63 @@
+package dev.softwarefactory.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProjectCommandsTest {
+    private static Design design(String json) {
+        return Design.parse(Answers.withJson(json));
+    }
+
+    @Test
+    void pythonRunsPytestWithoutItsCacheWhenItIsImportable() {
+        List<String> tests = new ProjectCommands(Answers.design()).tests(true);
+
+        assertTrue(tests.containsAll(List.of("python3", "-m", "pytest", "no:cacheprovider")), tests.toString());
+    }
+
+    @Test
+    void pythonFallsBackToUnittestWithoutPytest() {
+        assertEquals(List.of("python3", "-m", "unittest", "discover", "-v"),
+                new ProjectCommands(Answers.design()).tests(false));
+    }
+
+    @Test
+    void pythonsConsistencyCheckCompilesEveryFileAndImportsTheSources() {
+        List<String> check = new ProjectCommands(Answers.design()).consistencyCheck();
+
+        assertEquals(List.of("--sources", "textstats.py", "wordfreq.py", "--tests", "test_wordfreq.py"),
+                check.subList(3, check.size()));
+    }
+
+    @Test
+    void javaBuildsOfflineInACopyUnderTheRuntimeFolder() {
+        Design java = design(Answers.DESIGN_JSON.replace("\"python\"", "\"java\"")
+                .replace("\"files\": [\"textstats.py\", \"wordfreq.py\"]", "\"files\": [\"pom.xml\", \"textstats.py\","
+                        + " \"wordfreq.py\"]"));
+        List<String> tests = new ProjectCommands(java).tests(false);
+
+        assertTrue(tests.get(2).contains("cd .sf/build"), tests.toString());
+        assertEquals(List.of("mvn", "-o", "-q", "-B", "test"), tests.subList(4, tests.size()));
+    }
+
+    @Test
+    void nothingIsInstalledWithoutDependencies() {
+        assertEquals(Optional.empty(), DependencyInstall.command(Answers.design()));
+    }
+
+    @Test
+    void pinnedPythonDependenciesGoIntoAVenvUnderTheRuntimeFolder() {
+        Design withRequests = design(Answers.DESIGN_JSON.replace("\"dependencies\": []",
+                "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
+
+        List<String> install = DependencyInstall.command(withRequests).orElseThrow();
+
+        assertTrue(install.get(2).contains("python3 -m venv --system-site-packages .sf/venv"), install.toString());
+        assertEquals("requests==2.31.0", install.get(install.size() - 1));
+        assertEquals(ProjectCommands.VENV_PYTHON, new ProjectCommands(withRequests).tests(false).get(0));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.softwarefactory.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.softwarefactory.runtime.Message;
+import dev.softwarefactory.runtime.action.ActionInput;
+import dev.softwarefactory.runtime.action.Draft;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The actions between the design and the tests, on a fake context. */
+class SopActionsTest {
+    private static final String DESIGN = Answers.withJson(Answers.DESIGN_JSON);
+    private static final String TASKS = Answers.withJson("{\"tasks\": ["
+            + "{\"file\": \"wordfreq.py\", \"depends_on\": [\"textstats.py\"], \"summary\": \"the cli\"},"
+            + "{\"file\": \"textstats.py\", \"depends_on\": [], \"summary\": \"counting\"}]}");
+
+    private static Message message(String type, String content) {
+        return new Message(type + "-id", "run", type, "someone", List.of(), null, content);
+    }
+
+    private static ActionInput input(Message... memory) {
+        return new ActionInput(List.of(memory[memory.length - 1]), List.of(memory));
+    }
+
+    @Test
+    void writeCodeWritesDependenciesFirstAndShowsThemToTheirDependents() throws Exception {
+        FakeContext context = new FakeContext()
+                .answer(WriteCode.NAME, "```python\ndef words(text):\n    return text.split()\n```\n",
+                        "```python\nfrom textstats import words\n```\n");
+
+        List<Draft> drafts = new WriteCode().run(input(message(MessageTypes.SYSTEM_DESIGN, DESIGN),
+                message(MessageTypes.TASK_LIST, TASKS)), context);
+
+        assertEquals(List.of("code:textstats.py", "code:wordfreq.py"), context.llmKeys);
+        assertTrue(context.prompts.get(1).contains("## File: textstats.py\n```\ndef words(text):"),
+                context.prompts.get(1));
+        assertTrue(context.prompts.get(1).contains("def main(argv: list[str]) -> int"), "the file's interface");
+        assertEquals(List.of("textstats.py", "wordfreq.py"), new ArrayList<>(context.files.keySet()));
+        assertTrue(drafts.get(0).content().startsWith(WriteCode.WRITTEN));
+    }
+
+    @Test
+    void writeTasksRejectsATaskListThatMissesADesignFile() {
+        FakeContext context = new FakeContext().answer(WriteTasks.NAME,
+                Answers.withJson("{\"tasks\": [{\"file\": \"textstats.py\", \"depends_on\": [], \"summary\": \"s\"}]}"));
+
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new WriteTasks().run(input(message(MessageTypes.SYSTEM_DESIGN, DESIGN)), context));
+
+        assertTrue(e.getMessage().contains("no task for wordfreq.py"), e.getMessage());
+    }
+
+    @Test
+    void aRedTestRunBecomesAFailedReportAndABugReportWithTheOutput() throws Exception {
+        FakeContext context = new FakeContext().exits("tests", 1, "FAILED test_words - AssertionError");
+
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+                DESIGN)), context);
+
+        assertEquals(List.of(MessageTypes.TEST_REPORT, MessageTypes.BUG_REPORT), drafts.stream().map(Draft::type).toList());
+        assertTrue(drafts.get(1).content().startsWith("FAILED: the tests (exit 1"), drafts.get(1).content());
+        assertTrue(drafts.get(1).content().contains("AssertionError"));
+    }
+
+    @Test
+    void aFailedConsistencyCheckIsABugReportAndNoTestsRun() throws Exception {
+        FakeContext context = new FakeContext().exits("check", 1, "does not import: wordfreq");
+
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+                DESIGN)), context);
+
+        assertEquals(1, context.commands.size());
+        assertTrue(drafts.get(1).content().startsWith("FAILED: the consistency check"), drafts.get(1).content());
+    }
+
+    @Test
+    void aGreenRunIsAPassedReport() throws Exception {
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+                DESIGN)), new FakeContext());
+
+        assertEquals(1, drafts.size());
+        assertTrue(drafts.get(0).content().startsWith(RunTests.PASSED));
+    }
+
+    @Test
+    void fixBugWritesTheFilesOfItsAnswerAndPublishesThem() throws Exception {
+        FakeContext context = new FakeContext().answer(FixBug.NAME, "## File: textstats.py\n```python\nX = 2\n```\n");
+
+        List<Draft> drafts = new FixBug().run(input(message(MessageTypes.SYSTEM_DESIGN, DESIGN),
+                message(MessageTypes.BUG_REPORT, "FAILED: the tests")), context);
+
+        assertEquals("X = 2\n", context.files.get("textstats.py"));
+        assertTrue(context.prompts.get(0).contains("FAILED: the tests"), "the bug report is in the prompt");
+        assertTrue(drafts.get(0).content().startsWith(FixBug.FIXED + "\n\n## File: textstats.py"));
+    }
+
+    @Test
+    void writeReadmeAlsoWritesThePinnedRequirements() throws Exception {
+        String design = Answers.withJson(Answers.DESIGN_JSON.replace("\"dependencies\": []",
+                "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
+        FakeContext context = new FakeContext().answer(WriteReadme.NAME, "# w\n## Install\npip\n## Run\nw\n");
+
+        new WriteReadme().run(input(message(MessageTypes.PRD, "prd"), message(MessageTypes.SYSTEM_DESIGN, design)),
+                context);
+
+        assertTrue(context.files.get("requirements.txt").contains("requests==2.31.0\n"));
+        assertTrue(context.files.containsKey("README.md"));
+    }
+}
