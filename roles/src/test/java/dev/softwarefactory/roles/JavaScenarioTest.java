@@ -1,0 +1,79 @@
+package dev.softwarefactory.roles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.softwarefactory.llmgateway.ScriptEntry;
+import dev.softwarefactory.runtime.Company;
+import dev.softwarefactory.runtime.Outcome;
+import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Maven project generated, compiled and tested with mvn -o: add() subtracts until the Engineer fixes it. */
+class JavaScenarioTest {
+    private static final String RUN = "java";
+    @TempDir
+    static Path workspaces;
+    static CompanyUnderTest company;
+    static Company.Status status;
+
+    @BeforeAll
+    static void runTheJavaScenario() throws IOException {
+        company = new CompanyUnderTest(workspaces, Duration.ofMinutes(2));
+        status = company.run(RUN, script(), 20);
+    }
+
+    @AfterAll
+    static void stop() {
+        company.close();
+    }
+
+    private static List<ScriptEntry> script() throws IOException {
+        try (InputStream in = JavaScenarioTest.class.getResourceAsStream("/scenarios/java-calc.json")) {
+            List<ScriptEntry> entries = new ArrayList<>();
+            for (JsonNode node : new ObjectMapper().readTree(in)) {
+                entries.add(new ScriptEntry(node.get("action").asText(),
+                        node.hasNonNull("target") ? node.get("target").asText() : null, node.get("reply").asText(), 0));
+            }
+            return entries;
+        }
+    }
+
+    @Test
+    void mavenTestsFailOnTheBugAndPassAfterTheFix() {
+        List<CommandExited> tests = company.commands(RUN, QaEngineer.NAME, "exec:tests");
+
+        assertEquals(Outcome.SUCCEEDED, status.outcome(), status.reason());
+        assertEquals(List.of(1, 0), tests.stream().map(CommandExited::exitCode).toList(),
+                tests.isEmpty() ? "no test run" : tests.get(0).output());
+        assertTrue(tests.get(0).output().contains("addsTwoNumbers"), tests.get(0).output());
+    }
+
+    @Test
+    void theProjectCompilesBeforeItsTestsRun() {
+        List<CommandExited> checks = company.commands(RUN, QaEngineer.NAME, "exec:check");
+
+        assertEquals(List.of(0, 0), checks.stream().map(CommandExited::exitCode).toList());
+    }
+
+    @Test
+    void buildOutputStaysOutOfTheProject() {
+        assertEquals(Set.of("docs/prd.md", "docs/design.md", "docs/tasks.md", "pom.xml", "src/main/java/calc/Calc.java",
+                "src/test/java/calc/CalcTest.java", "README.md"), company.files(RUN).keySet());
+        assertFalse(Files.exists(company.workspace(RUN).resolve("target")));
+    }
+}
