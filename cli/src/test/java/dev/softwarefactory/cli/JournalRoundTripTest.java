@@ -31,7 +31,7 @@ class JournalRoundTripTest {
                 && listed.get(1).endsWith("One"), listed.get(1));
         assertTrue(listed.get(3).startsWith(Scenario.runId(second) + " ") && listed.get(3).endsWith("Two"),
                 listed.get(3));
-        assertTrue(listed.get(1).matches(".* 4 +\\$0\\.0000 +One"), "4 model calls: " + listed.get(1));
+        assertTrue(listed.get(1).matches(".* 7 +\\$0\\.0000 +One"), "7 model calls: " + listed.get(1));
         assertTrue(listed.get(2).startsWith("    ") && !listed.get(2).isBlank(), "why it ended: " + listed.get(2));
     }
 

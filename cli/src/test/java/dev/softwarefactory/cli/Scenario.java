@@ -30,11 +30,12 @@ final class Scenario {
         return first.split(" ")[1];
     }
 
-    /** Every file of a workspace, relative path to content. */
+    /** Every file of a workspace outside the runtime's .sf/ folder, relative path to content. */
     static Map<String, String> files(Path workspace) {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(workspace)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+            for (Path path : paths.filter(Files::isRegularFile)
+                    .filter(p -> !workspace.relativize(p).startsWith(".sf")).toList()) {
                 files.put(workspace.relativize(path).toString(), Files.readString(path));
             }
         } catch (IOException e) {
