@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -32,25 +26,14 @@ class JavaScenarioTest {
     static Company.Status status;
 
     @BeforeAll
-    static void runTheJavaScenario() throws IOException {
+    static void runTheJavaScenario() {
         company = new CompanyUnderTest(workspaces, Duration.ofMinutes(2));
-        status = company.run(RUN, script(), 20);
+        status = company.run(RUN, Scripts.resource("/scenarios/java-calc.json"), 20);
     }
 
     @AfterAll
     static void stop() {
         company.close();
-    }
-
-    private static List<ScriptEntry> script() throws IOException {
-        try (InputStream in = JavaScenarioTest.class.getResourceAsStream("/scenarios/java-calc.json")) {
-            List<ScriptEntry> entries = new ArrayList<>();
-            for (JsonNode node : new ObjectMapper().readTree(in)) {
-                entries.add(new ScriptEntry(node.get("action").asText(),
-                        node.hasNonNull("target") ? node.get("target").asText() : null, node.get("reply").asText(), 0));
-            }
-            return entries;
-        }
     }
 
     @Test

@@ -1,11 +1,16 @@
 package dev.softwarefactory.roles;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.softwarefactory.llmgateway.ScriptEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The demo scenario's script without delays, and variations of it for fault tests. */
+/** Scripts for the tests: the demo scenario's without delays, variations of it, and test resources. */
 final class Scripts {
     private Scripts() {
     }
@@ -34,6 +39,20 @@ final class Scripts {
             throw new IllegalArgumentException("the demo has no entry for " + action + " " + target);
         }
         return entries;
+    }
+
+    /** A script file among the test resources, without delays. */
+    static List<ScriptEntry> resource(String name) {
+        try (InputStream in = Scripts.class.getResourceAsStream(name)) {
+            List<ScriptEntry> entries = new ArrayList<>();
+            for (JsonNode node : new ObjectMapper().readTree(in)) {
+                entries.add(new ScriptEntry(node.get("action").asText(),
+                        node.hasNonNull("target") ? node.get("target").asText() : null, node.get("reply").asText(), 0));
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String reply(String action, String target) {
