@@ -59,6 +59,12 @@ class DemoScenarioTest {
     }
 
     @Test
+    void aProjectWithoutDependenciesSkipsTheInstall() {
+        assertTrue(company.commands(RUN, QaEngineer.NAME, "exec:install").isEmpty());
+        assertFalse(Files.exists(company.workspace(RUN).resolve(".sf/venv")));
+    }
+
+    @Test
     void theWorkspaceHoldsWhatTheSopPromisesAndNothingElse() {
         Map<String, String> files = company.files(RUN);
 
