@@ -26,6 +26,6 @@ class SandboxRequiredTest {
 
         assertEquals(2, node.exitCode(Duration.ofSeconds(1)), node.output());
         assertTrue(node.output().contains("error: software-factory.sandbox.mode = bwrap, but bubblewrap does not "
-                + "work here (cannot start /nonexistent/bwrap"), node.output());
+                + "work here (cannot start /nonexistent/bwrap: No such file or directory); install it"), node.output());
     }
 }

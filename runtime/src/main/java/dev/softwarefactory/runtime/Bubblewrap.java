@@ -69,7 +69,8 @@ public final class Bubblewrap implements Sandbox {
             return process.exitValue() == 0 ? Optional.empty()
                     : Optional.of(executable + " exited with " + process.exitValue() + ": " + output);
         } catch (IOException e) {
-            return Optional.of("cannot start " + executable + ": " + e.getMessage());
+            // Java's message repeats the program and the probe's folder; the reason is its last part.
+            return Optional.of("cannot start " + executable + ": " + e.getMessage().replaceFirst(".*error=\\d+, ", ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while trying " + executable);

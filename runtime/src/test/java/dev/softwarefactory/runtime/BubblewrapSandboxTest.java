@@ -157,7 +157,9 @@ class BubblewrapSandboxTest {
         Process bwrap = BWRAP.processFor(workspace, List.of("sh", "-c", marker + " & " + marker), Network.NONE)
                 .start();
         try {
-            waitUntil(() -> !noProcessRunsNow(marker));
+            // Until bubblewrap has set the sandbox up, its child does not yet die with it.
+            waitUntil(() -> processesEndingWith(marker)
+                    .anyMatch(p -> p.info().command().orElse("").endsWith("/sleep")));
 
             bwrap.destroyForcibly().waitFor();
 
