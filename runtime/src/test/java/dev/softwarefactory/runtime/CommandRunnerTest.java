@@ -61,7 +61,8 @@ class CommandRunnerTest {
 
     @Test
     void missingExecutableGivesExit127WithAMessage() {
-        CommandExited result = runner.run(dir, List.of("no-such-program-sf-test"), Duration.ofSeconds(20), Network.NONE);
+        CommandExited result = runner.run(dir, List.of("no-such-program-sf-test"), Duration.ofSeconds(20),
+                Network.NONE);
 
         assertEquals(127, result.exitCode());
         assertTrue(result.output().contains("cannot start no-such-program-sf-test"), result.output());

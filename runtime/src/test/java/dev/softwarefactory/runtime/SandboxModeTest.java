@@ -26,8 +26,8 @@ class SandboxModeTest {
     void modeBwrapWithoutBubblewrapRefusesWithAClearMessage() {
         SandboxUnavailable error = assertThrows(SandboxUnavailable.class, () -> SandboxMode.BWRAP.select(MISSING));
 
-        assertTrue(error.getMessage().startsWith("software-factory.sandbox.mode = bwrap, but bubblewrap does not "
-                + "work here (cannot start /nonexistent/sf-test/bwrap: No such file or directory)"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("software-factory.sandbox.mode = bwrap, but bubblewrap does not work "
+                + "here (cannot start /nonexistent/sf-test/bwrap: No such file or directory)"), error.getMessage());
         assertTrue(error.getMessage().contains("apt-get install bubblewrap"), error.getMessage());
     }
 
