@@ -8,6 +8,7 @@ import dev.softwarefactory.runtime.CommandRunner;
 import dev.softwarefactory.runtime.FactoryNode;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleServices;
+import dev.softwarefactory.runtime.SandboxUnavailable;
 import dev.softwarefactory.runtime.Sop;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -31,15 +32,23 @@ public final class CompanyNode {
         this.session = session;
         this.sop = sop;
         Config config = session.system().settings().config().getConfig("software-factory");
+        CommandRunner commands = commandRunner(config);
         this.actionThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "action");
             thread.setDaemon(true);
             return thread;
         });
-        RoleServices services = new RoleServices(llm, session.workspaces(),
-                new CommandRunner(config.getInt("exec-max-output-bytes")), actionThreads,
+        RoleServices services = new RoleServices(llm, session.workspaces(), commands, actionThreads,
                 config.getDuration("role-poll-interval"), config.getDuration("ask-timeout"));
         this.node = FactoryNode.start(session.system(), sop, services);
+    }
+
+    private static CommandRunner commandRunner(Config config) {
+        try {
+            return CommandRunner.fromConfig(config);
+        } catch (SandboxUnavailable | IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     Sop sop() {
