@@ -11,7 +11,9 @@ import dev.softwarefactory.runtime.RoleServices;
 import dev.softwarefactory.runtime.SandboxUnavailable;
 import dev.softwarefactory.runtime.Sop;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -32,7 +34,8 @@ public final class CompanyNode {
         this.session = session;
         this.sop = sop;
         Config config = session.system().settings().config().getConfig("software-factory");
-        CommandRunner commands = commandRunner(config);
+        // Generated code must not read the journal, other runs or the node's settings (API keys).
+        CommandRunner commands = commandRunner(config, List.of(session.workspaces().getParent(), Path.of("conf")));
         this.actionThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "action");
             thread.setDaemon(true);
@@ -43,9 +46,9 @@ public final class CompanyNode {
         this.node = FactoryNode.start(session.system(), sop, services);
     }
 
-    private static CommandRunner commandRunner(Config config) {
+    private static CommandRunner commandRunner(Config config, List<Path> hidden) {
         try {
-            return CommandRunner.fromConfig(config);
+            return CommandRunner.fromConfig(config, hidden);
         } catch (SandboxUnavailable | IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }

@@ -15,17 +15,28 @@ import java.util.regex.Pattern;
 /**
  * Runs commands under bubblewrap: the host file system read-only, the workspace the only writable
  * place, a private {@code /tmp}, own process and IPC namespaces, no capabilities, and no network
- * unless allowed. The node's environment is passed on (tools need PATH, proxies, CA bundles) except
+ * unless allowed. The folder holding the workspace (other runs' workspaces) and any folders the node
+ * names (its data dir with the journal, its conf/) are hidden behind empty ones, so generated code
+ * cannot read other runs or the node's settings. The node's environment is passed on (tools need PATH, proxies, CA bundles) except
  * variables whose names suggest secrets, such as model API keys; HOME and TMPDIR are the private /tmp.
  */
 public final class Bubblewrap implements Sandbox {
     private static final Pattern SECRET_NAME = Pattern.compile(".*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL).*",
             Pattern.CASE_INSENSITIVE);
     private static final long PROBE_SECONDS = 10;
+    private static final List<Path> SYSTEM_DIRS = List.of(Path.of("/usr"), Path.of("/bin"), Path.of("/lib"),
+            Path.of("/etc"), Path.of("/tmp"));
     private final String executable;
+    private final List<Path> hidden;
 
     public Bubblewrap(String executable) {
+        this(executable, List.of());
+    }
+
+    /** {@code hidden}: folders commands must not see, e.g. the node's data dir. */
+    public Bubblewrap(String executable, List<Path> hidden) {
         this.executable = executable;
+        this.hidden = hidden.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
     @Override
@@ -33,7 +44,11 @@ public final class Bubblewrap implements Sandbox {
         String dir = realPath(workspace);
         List<String> args = new ArrayList<>(List.of(executable,
                 "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                "--tmpfs", "/tmp", "--tmpfs", "/dev/shm", "--bind", dir, dir, "--chdir", dir,
+                "--tmpfs", "/tmp", "--tmpfs", "/dev/shm"));
+        for (Path folder : foldersToHide(Path.of(dir))) {
+            args.addAll(List.of("--tmpfs", folder.toString()));
+        }
+        args.addAll(List.of("--bind", dir, dir, "--chdir", dir,
                 "--unshare-pid", "--unshare-ipc", "--new-session", "--die-with-parent", "--cap-drop", "ALL"));
         if (network == Network.NONE) {
             args.add("--unshare-net");
@@ -77,6 +92,26 @@ public final class Bubblewrap implements Sandbox {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** Existing folders to cover, never one holding the system (or /tmp, which is private already). */
+    private List<Path> foldersToHide(Path workspace) {
+        List<Path> folders = new ArrayList<>();
+        for (Path folder : concat(workspace.getParent(), hidden)) {
+            Path real = folder == null || !Files.isDirectory(folder) ? null : Path.of(realPath(folder));
+            if (real != null && real.getParent() != null && !workspace.equals(real)
+                    && SYSTEM_DIRS.stream().noneMatch(system -> system.startsWith(real))) {
+                folders.add(real);
+            }
+        }
+        return folders;
+    }
+
+    private static List<Path> concat(Path first, List<Path> rest) {
+        List<Path> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     private static String realPath(Path dir) {

@@ -27,9 +27,10 @@ public final class CommandRunner {
     }
 
     /** The runner {@code software-factory} configures; chooses (and may probe) the sandbox once. */
-    public static CommandRunner fromConfig(Config softwareFactory) {
+    /** {@code hidden}: folders sandboxed commands must not see, such as the node's data dir. */
+    public static CommandRunner fromConfig(Config softwareFactory, List<Path> hidden) {
         return new CommandRunner(softwareFactory.getInt("exec-max-output-bytes"),
-                Sandbox.fromConfig(softwareFactory.getConfig("sandbox")));
+                Sandbox.fromConfig(softwareFactory.getConfig("sandbox"), hidden));
     }
 
     public CommandExited run(Path dir, List<String> command, Duration timeout, Network network) {

@@ -14,9 +14,12 @@ public sealed interface Sandbox permits Bubblewrap, Unsandboxed {
     /** One line for logs: what this sandbox isolates. */
     String description();
 
-    /** The sandbox {@code software-factory.sandbox} asks for; may probe bubblewrap and log a warning. */
-    static Sandbox fromConfig(Config sandbox) {
+    /**
+     * The sandbox {@code software-factory.sandbox} asks for, hiding {@code hidden} from commands; may
+     * probe bubblewrap and log a warning.
+     */
+    static Sandbox fromConfig(Config sandbox, List<Path> hidden) {
         return SandboxMode.parse(sandbox.getString("mode"))
-                .select(new Bubblewrap(sandbox.getString("bwrap-executable")));
+                .select(new Bubblewrap(sandbox.getString("bwrap-executable"), hidden));
     }
 }

@@ -169,6 +169,35 @@ class BubblewrapSandboxTest {
         }
     }
 
+    @Test
+    void otherRunsWorkspacesAreHidden() throws IOException {
+        Path workspaces = Files.createDirectories(Path.of("target", "sandbox-runs-" + System.nanoTime()).toAbsolutePath());
+        Path mine = Files.createDirectories(workspaces.resolve("run-a"));
+        Files.writeString(Files.createDirectories(workspaces.resolve("run-b")).resolve("secret.txt"), "other run");
+
+        CommandExited result = new CommandRunner(10_000, BWRAP).run(mine, List.of("sh", "-c",
+                "ls " + workspaces + "; cat " + workspaces.resolve("run-b/secret.txt")), LIMIT, Network.NONE);
+
+        assertEquals("run-a", result.output().lines().findFirst().orElse(""), result.output());
+        assertTrue(result.output().contains("No such file"), result.output());
+        assertFalse(result.output().contains("other run"), result.output());
+    }
+
+    @Test
+    void foldersTheNodeNamesAreHiddenWhileTheWorkspaceStaysWritable() throws IOException {
+        Path dataDir = Files.createDirectories(Path.of("target", "sandbox-data-" + System.nanoTime()).toAbsolutePath());
+        Files.writeString(Files.createDirectories(dataDir.resolve("journal")).resolve("events.log"), "journal");
+        Path mine = Files.createDirectories(dataDir.resolve("workspace/run-a"));
+        CommandRunner hiding = new CommandRunner(10_000, new Bubblewrap("bwrap", List.of(dataDir)));
+
+        CommandExited result = hiding.run(mine, List.of("sh", "-c", "cat " + dataDir.resolve("journal/events.log")
+                + "; echo kept > out.txt"), LIMIT, Network.NONE);
+
+        assertTrue(result.output().contains("No such file"), result.output());
+        assertFalse(result.output().contains("journal\n"), result.output());
+        assertEquals("kept\n", Files.readString(mine.resolve("out.txt")));
+    }
+
     private CommandExited sh(String script, Network network) {
         return runner.run(workspace, List.of("sh", "-c", script), LIMIT, network);
     }

@@ -51,7 +51,7 @@ class SandboxModeTest {
     @Test
     void theConfiguredModeAndBubblewrapPathAreUsed() {
         SandboxUnavailable error = assertThrows(SandboxUnavailable.class, () -> Sandbox.fromConfig(
-                ConfigFactory.parseString("mode = bwrap, bwrap-executable = /nonexistent/sf-test/bwrap")));
+                ConfigFactory.parseString("mode = bwrap, bwrap-executable = /nonexistent/sf-test/bwrap"), List.of()));
 
         assertTrue(error.getMessage().contains("/nonexistent/sf-test/bwrap"), error.getMessage());
     }
