@@ -9,9 +9,12 @@ import dev.softwarefactory.runtime.CommandRunner;
 import dev.softwarefactory.runtime.FactoryNode;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleServices;
+import dev.softwarefactory.runtime.SandboxUnavailable;
 import dev.softwarefactory.runtime.Sop;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -33,15 +36,24 @@ public final class CompanyNode {
         this.session = session;
         this.sop = sop;
         Config config = session.system().settings().config().getConfig("software-factory");
+        // Generated code must not read the journal, other runs or the node's settings (API keys).
+        CommandRunner commands = commandRunner(config, List.of(session.workspaces().getParent(), Path.of("conf")));
         this.actionThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "action");
             thread.setDaemon(true);
             return thread;
         });
-        RoleServices services = new RoleServices(llm, session.workspaces(),
-                new CommandRunner(config.getInt("exec-max-output-bytes")), actionThreads,
+        RoleServices services = new RoleServices(llm, session.workspaces(), commands, actionThreads,
                 config.getDuration("role-poll-interval"), config.getDuration("ask-timeout"));
         this.node = FactoryNode.start(session.system(), sop, services);
+    }
+
+    private static CommandRunner commandRunner(Config config, List<Path> hidden) {
+        try {
+            return CommandRunner.fromConfig(config, hidden);
+        } catch (SandboxUnavailable | IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     Sop sop() {

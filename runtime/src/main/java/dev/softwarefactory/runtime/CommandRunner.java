@@ -1,6 +1,8 @@
 package dev.softwarefactory.runtime;
 
+import com.typesafe.config.Config;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import dev.softwarefactory.runtime.action.Network;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,26 +13,35 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command in a folder with a time limit, keeping at most {@code maxOutputBytes} of output. */
+/**
+ * Runs a command in a folder, inside a sandbox, with a time limit, keeping at most
+ * {@code maxOutputBytes} of output.
+ */
 public final class CommandRunner {
     private final int maxOutputBytes;
+    private final Sandbox sandbox;
 
-    public CommandRunner(int maxOutputBytes) {
+    public CommandRunner(int maxOutputBytes, Sandbox sandbox) {
         this.maxOutputBytes = maxOutputBytes;
+        this.sandbox = sandbox;
     }
 
-    public CommandExited run(Path dir, List<String> command, Duration timeout) {
+    /** The runner {@code software-factory} configures; chooses (and may probe) the sandbox once. */
+    /** {@code hidden}: folders sandboxed commands must not see, such as the node's data dir. */
+    public static CommandRunner fromConfig(Config softwareFactory, List<Path> hidden) {
+        return new CommandRunner(softwareFactory.getInt("exec-max-output-bytes"),
+                Sandbox.fromConfig(softwareFactory.getConfig("sandbox"), hidden));
+    }
+
+    public CommandExited run(Path dir, List<String> command, Duration timeout, Network network) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty command");
         }
         long start = System.nanoTime();
         try {
             dir.toFile().mkdirs();
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            // The workspace is a projection of recorded writes: keep interpreters' caches out of it.
-            builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            Process process = builder.start();
+            Process process = sandbox.processFor(dir, command, network).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             OutputCollector collector = new OutputCollector(process.getInputStream(), maxOutputBytes);
             Thread reader = new Thread(collector, "exec-output");
             reader.setDaemon(true);

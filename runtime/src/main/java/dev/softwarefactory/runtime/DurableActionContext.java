@@ -11,6 +11,7 @@ import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import dev.softwarefactory.runtime.action.EffectResult.FileWritten;
 import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
 import dev.softwarefactory.runtime.action.EffectResult.TimeRead;
+import dev.softwarefactory.runtime.action.Network;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,8 +93,9 @@ final class DurableActionContext implements ActionContext {
     }
 
     @Override
-    public CommandExited exec(String key, List<String> command, Duration timeout) {
-        return (CommandExited) effect("exec:" + key, () -> services.commands().run(workspace.root(), command, timeout));
+    public CommandExited exec(String key, List<String> command, Duration timeout, Network network) {
+        return (CommandExited) effect("exec:" + key,
+                () -> services.commands().run(workspace.root(), command, timeout, network));
     }
 
     @Override

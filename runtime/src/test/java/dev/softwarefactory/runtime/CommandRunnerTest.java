@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import dev.softwarefactory.runtime.action.Network;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +17,12 @@ class CommandRunnerTest {
     @TempDir
     Path dir;
 
-    private final CommandRunner runner = new CommandRunner(10_000);
+    private final CommandRunner runner = new CommandRunner(10_000, new Unsandboxed());
 
     @Test
     void capturesExitCodeAndOutput() {
         CommandExited result = runner.run(dir, List.of("sh", "-c", "echo hello; echo oops >&2; exit 3"),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), Network.NONE);
 
         assertEquals(3, result.exitCode());
         assertFalse(result.timedOut());
@@ -31,7 +32,7 @@ class CommandRunnerTest {
 
     @Test
     void runsInTheGivenFolder() throws java.io.IOException {
-        CommandExited result = runner.run(dir, List.of("sh", "-c", "pwd -P"), Duration.ofSeconds(20));
+        CommandExited result = runner.run(dir, List.of("sh", "-c", "pwd -P"), Duration.ofSeconds(20), Network.NONE);
 
         assertEquals(0, result.exitCode());
         assertEquals(dir.toRealPath().toString(), result.output().strip());
@@ -41,7 +42,7 @@ class CommandRunnerTest {
     void commandExceedingItsTimeoutIsKilledAndReportedTimedOut() {
         long start = System.nanoTime();
 
-        CommandExited result = runner.run(dir, List.of("sleep", "30"), Duration.ofMillis(300));
+        CommandExited result = runner.run(dir, List.of("sleep", "30"), Duration.ofMillis(300), Network.NONE);
 
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(result.timedOut());
@@ -50,17 +51,18 @@ class CommandRunnerTest {
 
     @Test
     void outputBeyondTheLimitIsCutWithAMarkerSayingHowManyBytes() {
-        CommandRunner small = new CommandRunner(1000);
+        CommandRunner small = new CommandRunner(1000, new Unsandboxed());
 
         CommandExited result = small.run(dir, List.of("sh", "-c", "head -c 5000 /dev/zero | tr '\\0' x"),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), Network.NONE);
 
         assertEquals("x".repeat(1000) + "\n[... 4000 bytes of output cut]", result.output());
     }
 
     @Test
     void missingExecutableGivesExit127WithAMessage() {
-        CommandExited result = runner.run(dir, List.of("no-such-program-sf-test"), Duration.ofSeconds(20));
+        CommandExited result = runner.run(dir, List.of("no-such-program-sf-test"), Duration.ofSeconds(20),
+                Network.NONE);
 
         assertEquals(127, result.exitCode());
         assertTrue(result.output().contains("cannot start no-such-program-sf-test"), result.output());

@@ -46,7 +46,7 @@ class CompanyFailureTest {
         // The script has no entry for Review: the Reviewer's model call fails.
         ScriptedModel model = new ScriptedModel(List.of(new ScriptEntry("Write", null, "a draft", 0)), "test");
         FactoryNode node = FactoryNode.start(kit.system(), new TestCompany(), new RoleServices(model, workspaces,
-                new CommandRunner(4096), threads, Duration.ofMillis(100), Duration.ofSeconds(3)));
+                new CommandRunner(4096, new Unsandboxed()), threads, Duration.ofMillis(100), Duration.ofSeconds(3)));
         TestProbe<akka.Done> started = kit.createTestProbe();
         node.company("failing").tell(new Company.Start(new RunConfig("write", "scripted:test",
                 List.of("Writer", "Reviewer"), 10, 0), started.getRef()));

@@ -48,7 +48,8 @@ class CompanyRunTest {
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         node = FactoryNode.start(kit.system(), new TestCompany(), new RoleServices(new ScriptedModel(SCRIPT, "test"),
-                workspaces, new CommandRunner(4096), threads, Duration.ofMillis(100), Duration.ofSeconds(3)));
+                workspaces, new CommandRunner(4096, new Unsandboxed()), threads, Duration.ofMillis(100),
+                Duration.ofSeconds(3)));
     }
 
     @AfterAll

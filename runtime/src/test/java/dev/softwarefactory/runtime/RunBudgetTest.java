@@ -48,7 +48,7 @@ class RunBudgetTest {
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         node = FactoryNode.start(kit.system(), new SpendingCompany(), new RoleServices(model, workspaces,
-                new CommandRunner(4096), threads, Duration.ofMillis(100), Duration.ofSeconds(3)));
+                new CommandRunner(4096, new Unsandboxed()), threads, Duration.ofMillis(100), Duration.ofSeconds(3)));
     }
 
     @AfterAll

@@ -24,8 +24,17 @@ public interface ActionContext {
     /** Writes a file under the run's workspace; the key is {@code file:<path>}. */
     void writeFile(String path, String content);
 
-    /** Runs a command in the workspace with a time limit; output is capped. */
-    CommandExited exec(String key, List<String> command, Duration timeout);
+    /** Runs a command in the workspace, sandboxed and without network, with a time limit; output is capped. */
+    default CommandExited exec(String key, List<String> command, Duration timeout) {
+        return exec(key, command, timeout, Network.NONE);
+    }
+
+    /**
+     * Runs a command like {@link #exec(String, List, Duration)}, with or without network: e.g. to
+     * install pinned dependencies into a project-local environment. The workspace stays the only
+     * writable place. The key is {@code exec:<key>} either way.
+     */
+    CommandExited exec(String key, List<String> command, Duration timeout, Network network);
 
     Instant now(String key);
 
