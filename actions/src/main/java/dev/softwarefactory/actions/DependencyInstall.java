@@ -2,6 +2,7 @@ package dev.softwarefactory.actions;
 
 import dev.softwarefactory.runtime.action.ActionContext;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import dev.softwarefactory.runtime.action.Network;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /**
  * Installs the design's pinned dependencies into a project-local environment, never into the host:
  * a venv under {@code .sf/} for Python. Java resolves from the local Maven repository at test time.
- * The one place that runs an install, so it can move to a network-allowed sandbox alone.
+ * The one command of a run that may use the network.
  */
 public final class DependencyInstall {
     private DependencyInstall() {
@@ -29,6 +30,6 @@ public final class DependencyInstall {
     }
 
     public static Optional<CommandExited> run(ActionContext context, Design design, Duration timeout) {
-        return command(design).map(command -> context.exec("install", command, timeout));
+        return command(design).map(command -> context.exec("install", command, timeout, Network.ALLOWED));
     }
 }

@@ -5,6 +5,7 @@ import dev.softwarefactory.runtime.Workspace;
 import dev.softwarefactory.runtime.action.ActionContext;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
+import dev.softwarefactory.runtime.action.Network;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -23,6 +24,7 @@ final class FakeContext implements ActionContext {
     final List<String> prompts = new ArrayList<>();
     final Map<String, String> files = new LinkedHashMap<>();
     final List<List<String>> commands = new ArrayList<>();
+    final List<Network> networks = new ArrayList<>();
 
     FakeContext answer(String action, String... replies) {
         answers.computeIfAbsent(action, a -> new ArrayDeque<>()).addAll(List.of(replies));
@@ -64,8 +66,9 @@ final class FakeContext implements ActionContext {
     }
 
     @Override
-    public CommandExited exec(String key, List<String> command, Duration timeout) {
+    public CommandExited exec(String key, List<String> command, Duration timeout, Network network) {
         commands.add(command);
+        networks.add(network);
         Deque<CommandExited> queue = commandResults.get(key);
         if (queue == null || queue.isEmpty()) {
             return new CommandExited(command, 0, "", false, 1);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.softwarefactory.runtime.Message;
 import dev.softwarefactory.runtime.action.ActionInput;
 import dev.softwarefactory.runtime.action.Draft;
+import dev.softwarefactory.runtime.action.Network;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,18 @@ class SopActionsTest {
 
         assertEquals(1, drafts.size());
         assertTrue(drafts.get(0).content().startsWith(RunTests.PASSED));
+    }
+
+    @Test
+    void onlyTheDependencyInstallMayUseTheNetwork() throws Exception {
+        String design = Answers.withJson(Answers.DESIGN_JSON.replace("\"dependencies\": []",
+                "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
+        FakeContext context = new FakeContext();
+
+        new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN, design)), context);
+
+        assertEquals(List.of(Network.NONE, Network.ALLOWED, Network.NONE, Network.NONE), context.networks);
+        assertTrue(context.commands.get(1).contains("requests==2.31.0"), context.commands.get(1).toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.softwarefactory.llmgateway.LlmReply;
 import dev.softwarefactory.llmgateway.LlmRequest;
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.llmgateway.ScriptedModel;
+import dev.softwarefactory.runtime.Bubblewrap;
 import dev.softwarefactory.runtime.CommandRunner;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.FactoryNode;
@@ -21,6 +22,7 @@ import dev.softwarefactory.runtime.RoleActor;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RoleServices;
 import dev.softwarefactory.runtime.RunConfig;
+import dev.softwarefactory.runtime.Sandbox;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +52,7 @@ final class CompanyUnderTest implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, ScriptedModel> scripts = new ConcurrentHashMap<>();
     private final Path workspaces;
+    private final Sandbox sandbox;
 
     CompanyUnderTest(Path workspaces, Duration testTimeout) {
         this.workspaces = workspaces;
@@ -59,8 +62,11 @@ final class CompanyUnderTest implements AutoCloseable {
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         SoftwareCompany sop = new SoftwareCompany(testTimeout);
+        // The node's own sandbox (bubblewrap where it works), as generated projects meet it in a real run.
+        sandbox = Sandbox.fromConfig(kit.system().settings().config().getConfig("software-factory.sandbox"),
+                List.of());
         node = FactoryNode.start(kit.system(), sop, new RoleServices(new ScriptPerRun(), workspaces,
-                new CommandRunner(OUTPUT_LIMIT), threads, Duration.ofMillis(100), Duration.ofSeconds(5)));
+                new CommandRunner(OUTPUT_LIMIT, sandbox), threads, Duration.ofMillis(100), Duration.ofSeconds(5)));
     }
 
     /** Runs the company on a script to its end; returns the run's final status. */
@@ -90,6 +96,19 @@ final class CompanyUnderTest implements AutoCloseable {
                 .filter(e -> e instanceof RoleActor.EffectRecorded r && r.key().equals(key))
                 .map(e -> (CommandExited) ((RoleActor.EffectRecorded) e).result())
                 .toList();
+    }
+
+    /** The contents of the messages of a type the run published, in order. */
+    List<String> messages(String runId, String type) {
+        return PersistenceTestKit.create(kit.system()).persistedInStorage("Company|" + runId).stream()
+                .filter(e -> e instanceof Company.MessagePublished p && p.entry().message().type().equals(type))
+                .map(e -> ((Company.MessagePublished) e).entry().message().content())
+                .toList();
+    }
+
+    /** True when commands run under bubblewrap: no network, nothing writable but the workspace. */
+    boolean sandboxed() {
+        return sandbox instanceof Bubblewrap;
     }
 
     Path workspace(String runId) {
