@@ -54,6 +54,10 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public record GetStatus(ActorRef<Status> replyTo) implements Command {
     }
 
+    /** What the run was started with; unanswered before the run has started. */
+    public record GetConfig(ActorRef<RunConfig> replyTo) implements Command {
+    }
+
     /** Asked before each live model call: may the run still spend? */
     public record AdmitModelCall(String role, long invocation, String action, ActorRef<Admission> replyTo)
             implements Command {
@@ -168,6 +172,8 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(ReportFailure.class, this::onFailure)
                 .onCommand(ReadLog.class, this::onReadLog)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
+                .onCommand(GetConfig.class, (state, cmd) -> state.started() ? Effect().reply(cmd.replyTo(),
+                        state.config) : Effect().none())
                 .onCommand(AdmitModelCall.class, this::onAdmit)
                 .onCommand(ChargeModelCall.class, this::onCharge)
                 .onCommand(Conclude.class, (state, cmd) -> state.open() ? end(cmd.outcome(), cmd.reason())

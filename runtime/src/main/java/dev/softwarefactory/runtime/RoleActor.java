@@ -75,6 +75,11 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             implements Command {
     }
 
+    /** Like RecordEffect, for an effect served from the run this one reruns or forks. */
+    record ReplayEffect(long invocation, String key, EffectResult result, String sourceRun, long sourceStep,
+            CompletableFuture<EffectResult> persisted) implements Command {
+    }
+
     record ActionFinished(long invocation, List<Draft> drafts) implements Command {
     }
 
@@ -94,6 +99,11 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     }
 
     public record EffectRecorded(long invocation, String key, EffectResult result) implements Event {
+    }
+
+    /** An effect served from run {@code sourceRun}'s step {@code sourceStep}, not executed. */
+    public record EffectReplayed(long invocation, String key, EffectResult result, String sourceRun, long sourceStep)
+            implements Event {
     }
 
     public record ActionCompleted(long invocation, List<Message> outputs, Usage usage) implements Event {
@@ -125,6 +135,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         final String action;
         final List<String> inputIds;
         final Map<String, EffectResult> effects = new LinkedHashMap<>();
+        final Set<String> replayed = new HashSet<>();
         List<Message> outputs;
         Usage usage;
 
@@ -141,6 +152,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final EntityRef<Company.Command> company;
+    private final EffectSource effectSource;
     /** Transient: what this incarnation has under way, so that a Proceed does not start it twice. */
     private boolean actionInFlight;
     private boolean publishing;
@@ -169,6 +181,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         this.role = role;
         this.services = services;
         this.company = ClusterSharding.get(context.getSystem()).entityRefFor(Company.KEY, runId);
+        this.effectSource = new EffectSource(context.getSystem(), company, role.name(), services.askTimeout());
     }
 
     static String llmCountKey(String action, String target) {
@@ -205,6 +218,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                 .onCommand(LogRead.class, this::onLogRead)
                 .onCommand(AskFailed.class, this::onAskFailed)
                 .onCommand(RecordEffect.class, this::onRecordEffect)
+                .onCommand(ReplayEffect.class, this::onReplayEffect)
                 .onCommand(ActionFinished.class, this::onActionFinished)
                 .onCommand(ActionCrashed.class, this::onActionCrashed)
                 .onCommand(Published.class, this::onPublished)
@@ -291,6 +305,25 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         });
     }
 
+    private Effect<Event, State> onReplayEffect(State state, ReplayEffect cmd) {
+        Running running = state.running;
+        if (running == null || running.invocation != cmd.invocation()) {
+            cmd.persisted().completeExceptionally(new IllegalStateException("action invocation is over"));
+            return Effect().none();
+        }
+        EffectResult known = running.effects.get(cmd.key());
+        if (known != null) {
+            cmd.persisted().complete(known);
+            return Effect().none();
+        }
+        return Effect().persist(new EffectReplayed(cmd.invocation(), cmd.key(), cmd.result(), cmd.sourceRun(),
+                cmd.sourceStep())).thenRun(s -> {
+                    cmd.persisted().complete(cmd.result());
+                    progress(new Progress.EffectRecorded(runId, role.name(), cmd.invocation(), cmd.key(),
+                            EffectSummary.of(cmd.result()) + ", served from step " + cmd.sourceStep()));
+                });
+    }
+
     private Effect<Event, State> onActionFinished(State state, ActionFinished cmd) {
         Running running = state.running;
         if (running == null || running.invocation != cmd.invocation() || running.outputs != null) {
@@ -305,8 +338,9 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                     draft.type(), role.name(), draft.recipients(), cause, draft.content()));
         }
         Usage usage = Usage.NONE;
-        for (EffectResult effect : running.effects.values()) {
-            if (effect instanceof LlmAnswered llm) {
+        // Served effects cost nothing now: they were paid for by the run they were recorded in.
+        for (Map.Entry<String, EffectResult> effect : running.effects.entrySet()) {
+            if (!running.replayed.contains(effect.getKey()) && effect.getValue() instanceof LlmAnswered llm) {
                 usage = usage.plus(new Usage(1, llm.inputTokens() + llm.outputTokens(), llm.costUsd()));
             }
         }
@@ -344,7 +378,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         ActionInput input = new ActionInput(triggers, List.copyOf(state.observed));
         DurableActionContext actionContext = new DurableActionContext(runId, role.name(), running.invocation,
                 running.effects, state.llmCounts, context.getSelf(), services,
-                new RunBudget(company, role.name(), running.invocation, services.askTimeout()));
+                new RunBudget(company, role.name(), running.invocation, services.askTimeout()), effectSource);
         ActorRef<Command> self = context.getSelf();
         long invocation = running.invocation;
         progress(new Progress.ActionStarted(runId, role.name(), invocation, action.name()));
@@ -407,6 +441,14 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                 })
                 .onEvent(EffectRecorded.class, (state, e) -> {
                     state.running.effects.put(e.key(), e.result());
+                    if (e.result() instanceof LlmAnswered llm) {
+                        state.llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
+                    }
+                    return state;
+                })
+                .onEvent(EffectReplayed.class, (state, e) -> {
+                    state.running.effects.put(e.key(), e.result());
+                    state.running.replayed.add(e.key());
                     if (e.result() instanceof LlmAnswered llm) {
                         state.llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
                     }
