@@ -10,11 +10,13 @@ import akka.actor.typed.pubsub.Topic;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
 import akka.persistence.typed.javadsl.EffectBuilder;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.RetentionCriteria;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -118,6 +120,30 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         long head() {
             return log.size();
         }
+
+        Snapshot snapshot() {
+            return new Snapshot(config, startedAt, List.copyOf(log), Set.copyOf(accounted), usage, rounds, outcome,
+                    reason, endedAt);
+        }
+
+        static State of(Snapshot snapshot) {
+            State state = new State();
+            state.config = snapshot.config();
+            state.startedAt = snapshot.startedAt();
+            state.log.addAll(snapshot.log());
+            state.accounted.addAll(snapshot.accounted());
+            state.usage = snapshot.usage();
+            state.rounds = snapshot.rounds();
+            state.outcome = snapshot.outcome();
+            state.reason = snapshot.reason();
+            state.endedAt = snapshot.endedAt();
+            return state;
+        }
+    }
+
+    /** The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes. */
+    public record Snapshot(RunConfig config, long startedAt, List<LoggedMessage> log, Set<String> accounted,
+            Usage usage, int rounds, Outcome outcome, String reason, long endedAt) implements JsonSerializable {
     }
 
     private final String runId;
@@ -161,6 +187,28 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     @Override
     public Set<String> tagsFor(Event event) {
         return Set.of(tag(runId));
+    }
+
+    /** Snapshots keep recovery short in long runs; events are kept, as the run's timeline reads them. */
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(context.getSystem().settings().config()
+                .getInt("software-factory.snapshot-every"), 2);
+    }
+
+    @Override
+    public SnapshotAdapter<State> snapshotAdapter() {
+        return new SnapshotAdapter<>() {
+            @Override
+            public Object toJournal(State state) {
+                return state.snapshot();
+            }
+
+            @Override
+            public State fromJournal(Object from) {
+                return State.of((Snapshot) from);
+            }
+        };
     }
 
     @Override

@@ -12,10 +12,12 @@ import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
 import dev.softwarefactory.runtime.action.Action;
 import dev.softwarefactory.runtime.action.ActionInput;
@@ -128,6 +130,34 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         RoleMemory memory() {
             return new RoleMemory(List.copyOf(observed), Set.copyOf(consumed));
         }
+
+        Snapshot snapshot() {
+            return new Snapshot(List.copyOf(observed), Set.copyOf(consumed), Map.copyOf(llmCounts), invocations,
+                    running == null ? null : running.snapshot(), closed);
+        }
+
+        static State of(Snapshot snapshot) {
+            State state = new State();
+            state.observed.addAll(snapshot.observed());
+            snapshot.observed().forEach(m -> state.seen.add(m.id()));
+            state.consumed.addAll(snapshot.consumed());
+            state.llmCounts.putAll(snapshot.llmCounts());
+            state.invocations = snapshot.invocations();
+            state.running = snapshot.running() == null ? null : Running.of(snapshot.running());
+            state.closed = snapshot.closed();
+            return state;
+        }
+    }
+
+    /** The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes. */
+    public record Snapshot(List<Message> observed, Set<String> consumed, Map<String, Integer> llmCounts,
+            long invocations, RunningSnapshot running, boolean closed) implements JsonSerializable {
+    }
+
+    /** The action under way in a snapshot; {@code outputs} and {@code usage} are null until it completed. */
+    public record RunningSnapshot(long invocation, String action, List<String> inputIds,
+            Map<String, EffectResult> effects, Set<String> replayed, List<Message> outputs, Usage usage)
+            implements JsonSerializable {
     }
 
     static final class Running {
@@ -143,6 +173,20 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             this.invocation = invocation;
             this.action = action;
             this.inputIds = inputIds;
+        }
+
+        RunningSnapshot snapshot() {
+            return new RunningSnapshot(invocation, action, inputIds, Map.copyOf(effects), Set.copyOf(replayed), outputs,
+                    usage);
+        }
+
+        static Running of(RunningSnapshot snapshot) {
+            Running running = new Running(snapshot.invocation(), snapshot.action(), List.copyOf(snapshot.inputIds()));
+            running.effects.putAll(snapshot.effects());
+            running.replayed.addAll(snapshot.replayed());
+            running.outputs = snapshot.outputs() == null ? null : List.copyOf(snapshot.outputs());
+            running.usage = snapshot.usage();
+            return running;
         }
     }
 
@@ -196,6 +240,28 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     @Override
     public Set<String> tagsFor(Event event) {
         return Set.of(Company.tag(runId));
+    }
+
+    /** Snapshots keep recovery short in long runs; events are kept, as the run's timeline reads them. */
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(context.getSystem().settings().config()
+                .getInt("software-factory.snapshot-every"), 2);
+    }
+
+    @Override
+    public SnapshotAdapter<State> snapshotAdapter() {
+        return new SnapshotAdapter<>() {
+            @Override
+            public Object toJournal(State state) {
+                return state.snapshot();
+            }
+
+            @Override
+            public State fromJournal(Object from) {
+                return State.of((Snapshot) from);
+            }
+        };
     }
 
     @Override

@@ -9,6 +9,7 @@ import akka.serialization.SerializationExtension;
 import dev.softwarefactory.runtime.action.EffectResult;
 import dev.softwarefactory.runtime.replay.ReplaySource;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +77,15 @@ class SerializationRoundTripTest {
                 new RoleActor.EffectReplayed(1, "llm:draft", llm, "r0", 5),
                 new RoleActor.ActionCompleted(1, List.of(message), usage),
                 new RoleActor.OutputsDelivered(1, false),
-                new RoleActor.ActionFailed(1, "Write", "boom"));
+                new RoleActor.ActionFailed(1, "Write", "boom"),
+                new RoleActor.Snapshot(List.of(message), Set.of("r1/requirement"), Map.of("Write|draft.md", 2), 3,
+                        new RoleActor.RunningSnapshot(3, "Write", List.of("r1/requirement"),
+                                Map.of("llm:draft", llm, "file:src/a.py", file), Set.of("llm:draft"), null, null),
+                        false),
+                new RoleActor.Snapshot(List.of(), Set.of(), Map.of(), 0, null, true),
+                new RoleActor.RunningSnapshot(1, "Write", List.of(), Map.of("exec:tests", exec, "now:start", time),
+                        Set.of(), List.of(message), usage),
+                new Company.Snapshot(fork, 1L, List.of(entry), Set.of("Writer#1"), usage, 1, Outcome.RUNNING, "", 0L));
     }
 
     @ParameterizedTest
