@@ -15,22 +15,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Prints timeline steps: as a table, as JSON lines, or one step in full. */
-final class TimelinePrinter {
+public final class TimelinePrinter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
     private static final String ROW = "%5s %-12s %-15s %-17s %-13s %-24s %7s %8s  %s%n";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintWriter out;
 
-    TimelinePrinter(PrintWriter out) {
+    public TimelinePrinter(PrintWriter out) {
         this.out = out;
     }
 
-    void header() {
+    public void header() {
         out.printf(ROW, "STEP", "TIME", "ROLE", "EVENT", "ACTION", "KEY", "TOKENS", "COST", "SUMMARY");
     }
 
-    void row(Step step) {
+    public void row(Step step) {
         out.printf(ROW, step.number(), TIME.format(Instant.ofEpochMilli(step.timestamp())), step.role(), step.type(),
                 step.action(), step.effectKey(), step.tokens() == 0 ? "" : Long.toString(step.tokens()),
                 step.costUsd() == 0 ? "" : String.format("$%.4f", step.costUsd()), step.summary());

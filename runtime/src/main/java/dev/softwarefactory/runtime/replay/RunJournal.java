@@ -42,6 +42,12 @@ public final class RunJournal {
         return Timeline.of(events);
     }
 
+    /** How many events the run has, read without building its timeline (a baseline for benches). */
+    public int eventCount(String runId) {
+        return await(byTag.currentEventsByTag(Company.tag(runId), NoOffset.getInstance())
+                .runWith(Sink.fold(0, (count, e) -> count + 1), system));
+    }
+
     /** What the run was started with; empty when there is no such run. */
     public Optional<RunConfig> config(String runId) {
         List<EventEnvelope> first = await(byId.currentEventsByPersistenceId("Company|" + runId, 1, 1)
