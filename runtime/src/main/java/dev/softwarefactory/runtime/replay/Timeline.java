@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Turns a run's tagged events into numbered steps with the columns the replay command prints. */
 final class Timeline {
     private static final int SUMMARY_CHARS = 80;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private final Map<String, String> actions = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
 
@@ -98,7 +100,7 @@ final class Timeline {
 
     private static String oneLine(String text) {
         String head = text.length() > 4 * SUMMARY_CHARS ? text.substring(0, 4 * SUMMARY_CHARS) : text;
-        String line = head.replaceAll("\\s+", " ").strip();
+        String line = SPACES.matcher(head).replaceAll(" ").strip();
         return line.length() > SUMMARY_CHARS ? line.substring(0, SUMMARY_CHARS - 3) + "..." : line;
     }
 }
