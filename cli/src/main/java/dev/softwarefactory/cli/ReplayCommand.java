@@ -1,5 +1,7 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.runtime.Company;
+import dev.softwarefactory.runtime.RoleActor;
 import dev.softwarefactory.runtime.replay.Step;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -86,10 +88,10 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private static String messageType(Step step) {
-        if (step.event() instanceof dev.softwarefactory.runtime.Company.MessagePublished e) {
+        if (step.event() instanceof Company.MessagePublished e) {
             return e.entry().message().type();
         }
-        if (step.event() instanceof dev.softwarefactory.runtime.RoleActor.MessageObserved e) {
+        if (step.event() instanceof RoleActor.MessageObserved e) {
             return e.entry().message().type();
         }
         return "";
