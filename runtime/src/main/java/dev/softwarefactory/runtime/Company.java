@@ -169,6 +169,8 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         this.runId = runId;
         this.sop = sop;
         this.sharding = ClusterSharding.get(context.getSystem());
+        // A topic learns its subscribers some time after it starts: one started at its first publish drops it.
+        sop.roles().forEach(role -> role.watches().forEach(this::topic));
     }
 
     public static String tag(String runId) {
@@ -392,11 +394,14 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         }
     }
 
+    private ActorRef<Topic.Command<LoggedMessage>> topic(String type) {
+        return topics.computeIfAbsent(type, t -> context.spawn(Topic.create(LoggedMessage.class, topicName(runId, t)),
+                "topic-" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private void publish(LoggedMessage entry) {
         String type = entry.message().type();
-        topics.computeIfAbsent(type, t -> context.spawn(Topic.create(LoggedMessage.class, topicName(runId, t)),
-                "topic-" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)))
-                .tell(Topic.publish(entry));
+        topic(type).tell(Topic.publish(entry));
         context.getSystem().eventStream().tell(new EventStream.Publish<>(
                 new Progress.MessagePublished(runId, entry.seq(), type, entry.message().sender())));
     }
