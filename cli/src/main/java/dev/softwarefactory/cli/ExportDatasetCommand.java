@@ -59,7 +59,7 @@ final class ExportDatasetCommand implements Callable<Integer> {
                     skipped++;
                     continue;
                 }
-                for (Step step : run.timeline()) {
+                for (Step step : run.timeline().steps()) {
                     if (step.event() instanceof RoleActor.EffectRecorded e && e.result() instanceof LlmAnswered llm) {
                         lines.add(TimelinePrinter.write(record(run, step, llm)));
                     }

@@ -43,7 +43,7 @@ final class ForkCommand implements Callable<Integer> {
         }
         try (NodeSession session = NodeSession.open(data.dataDir, true)) {
             SourceRun source = SourceRun.read(session, data.dataDir, runId);
-            source.step(atStep); // refuses a step the run does not have
+            source.timeline().step(atStep); // refuses a step the run does not have
             RunConfig old = source.config();
             String spec = llm != null ? LlmSpec.normalize(llm) : old.llm();
             LlmClient model = LlmSpec.open(spec);

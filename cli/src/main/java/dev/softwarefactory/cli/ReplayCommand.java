@@ -48,27 +48,27 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UsageError("--rerun takes none of --role, --type, --json, --show");
         }
         try (NodeSession session = NodeSession.open(data.dataDir, rerun)) {
-            SourceRun source = SourceRun.read(session, data.dataDir, runId);
             if (rerun) {
-                return new Rerun(session, source).run(System.out);
+                return new Rerun(session, SourceRun.read(session, data.dataDir, runId)).run(System.out);
             }
+            RunTimeline timeline = RunTimeline.read(session, data.dataDir, runId);
             PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out,
                     StandardCharsets.UTF_8), 1 << 16));
-            print(source, new TimelinePrinter(out));
+            print(timeline, new TimelinePrinter(out));
             out.flush();
             return 0;
         }
     }
 
-    private void print(SourceRun source, TimelinePrinter printer) {
+    private void print(RunTimeline timeline, TimelinePrinter printer) {
         if (show != null) {
-            printer.full(source.step(show));
+            printer.full(timeline.step(show));
             return;
         }
         if (!json) {
             printer.header();
         }
-        for (Step step : source.timeline()) {
+        for (Step step : timeline.steps()) {
             if (matches(step)) {
                 if (json) {
                     printer.json(step);
