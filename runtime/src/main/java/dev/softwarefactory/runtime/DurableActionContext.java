@@ -98,7 +98,8 @@ final class DurableActionContext implements ActionContext {
 
     @Override
     public CommandExited exec(String key, List<String> command, Duration timeout) {
-        return (CommandExited) effect("exec:" + key, EffectRequest.exec(command), () -> services.commands().run(workspace.root(), command, timeout));
+        return (CommandExited) effect("exec:" + key, EffectRequest.exec(command),
+                () -> services.commands().run(workspace.root(), command, timeout));
     }
 
     @Override
