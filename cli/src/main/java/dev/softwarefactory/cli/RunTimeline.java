@@ -19,7 +19,8 @@ record RunTimeline(String runId, List<Step> steps) {
 
     Step step(long number) {
         if (number < 1 || number > steps.size()) {
-            throw new UsageError("run " + runId + " has no step " + number + " (its steps are 1.." + steps.size() + ")");
+            throw new UsageError("run " + runId + " has no step " + number + " (its steps are 1.." + steps.size()
+                    + ")");
         }
         return steps.get((int) number - 1);
     }

@@ -68,8 +68,9 @@ class RoleSnapshotTest {
 
     @Test
     void aRoleRecoversFromItsLatestSnapshotAndTheLaterEventsWithTheSameState() {
-        RoleServices services = new RoleServices(new ScriptedModel(List.of(new ScriptEntry("Write", null, "a draft", 0)),
-                "test"), workspaces, new CommandRunner(4096), threads, Duration.ofMillis(100), Duration.ofSeconds(3));
+        var model = new ScriptedModel(List.of(new ScriptEntry("Write", null, "a draft", 0)), "test");
+        RoleServices services = new RoleServices(model, workspaces, new CommandRunner(4096), threads,
+                Duration.ofMillis(100), Duration.ofSeconds(3));
         EventSourcedBehaviorTestKit<RoleActor.Command, RoleActor.Event, RoleActor.State> writer =
                 EventSourcedBehaviorTestKit.create(kit.system(), RoleActor.create(RUN, new TestCompany().roles().get(0),
                         services), EventSourcedBehaviorTestKit.disabledSerializationSettings());

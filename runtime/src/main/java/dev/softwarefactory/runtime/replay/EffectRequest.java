@@ -41,7 +41,7 @@ public interface EffectRequest {
         while (at < recorded.length() && at < now.length() && recorded.charAt(at) == now.charAt(at)) {
             at++;
         }
-        return Optional.of(String.format("the %s differs at character %d: recorded \"%s\", now \"%s\"", what, at,
+        return Optional.of(String.format("the %s differs at character %d: recorded \"%s\", now \"%s\"", what, at + 1,
                 snippet(recorded, at), snippet(now, at)));
     }
 
