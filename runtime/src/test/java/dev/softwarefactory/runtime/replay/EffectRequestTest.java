@@ -14,7 +14,8 @@ class EffectRequestTest {
 
     @Test
     void theSamePromptIsNoDifference() {
-        assertEquals(Optional.empty(), EffectRequest.llm("user: write\nit").differenceFrom(answered("user: write\nit")));
+        assertEquals(Optional.empty(),
+                EffectRequest.llm("user: write\nit").differenceFrom(answered("user: write\nit")));
     }
 
     @Test

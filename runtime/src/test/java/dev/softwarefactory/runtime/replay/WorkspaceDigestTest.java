@@ -37,7 +37,8 @@ class WorkspaceDigestTest {
 
     @Test
     void aRenamedFileChangesTheDigest() throws IOException {
-        assertNotEquals(WorkspaceDigest.of(workspace("a", "a.py", "x")), WorkspaceDigest.of(workspace("b", "b.py", "x")));
+        assertNotEquals(WorkspaceDigest.of(workspace("a", "a.py", "x")),
+                WorkspaceDigest.of(workspace("b", "b.py", "x")));
     }
 
     @Test
