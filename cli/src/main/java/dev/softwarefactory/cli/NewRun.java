@@ -5,9 +5,6 @@ import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Starts a node on a data dir, starts a run of the company on it, and follows it to its end. */
 final class NewRun {
@@ -17,8 +14,7 @@ final class NewRun {
     /** Returns the exit code: 0 when the run succeeded, 1 when it failed. */
     static int execute(Path dataDir, String spec, LlmClient model, String requirement, int maxRounds,
             double budget, PrintStream out) {
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        String runId = RunIds.next();
         try (NodeSession session = NodeSession.open(dataDir, true)) {
             CompanyNode company = new CompanyNode(session, model);
             try {

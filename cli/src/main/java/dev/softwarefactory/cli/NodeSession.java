@@ -35,8 +35,11 @@ public final class NodeSession implements AutoCloseable {
         }
         Config overrides = Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile())
                 : ConfigFactory.empty();
+        // A node that only reads its journal needs no cluster, and starts and stops a second faster without one.
+        Config node = joinCluster ? overrides
+                : overrides.withFallback(ConfigFactory.parseString("akka.actor.provider = local"));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "software-factory",
-                NodeConfig.forDataDir(dataDir, overrides));
+                NodeConfig.forDataDir(dataDir, node));
         NodeSession session = new NodeSession(lock, system, dataDir.toAbsolutePath().normalize());
         if (joinCluster) {
             session.joinSelf();

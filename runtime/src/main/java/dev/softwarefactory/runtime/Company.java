@@ -10,11 +10,13 @@ import akka.actor.typed.pubsub.Topic;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
 import akka.persistence.typed.javadsl.EffectBuilder;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.RetentionCriteria;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,6 +54,10 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     }
 
     public record GetStatus(ActorRef<Status> replyTo) implements Command {
+    }
+
+    /** What the run was started with; unanswered before the run has started. */
+    public record GetConfig(ActorRef<RunConfig> replyTo) implements Command {
     }
 
     /** Asked before each live model call: may the run still spend? */
@@ -114,6 +120,30 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         long head() {
             return log.size();
         }
+
+        Snapshot snapshot() {
+            return new Snapshot(config, startedAt, List.copyOf(log), Set.copyOf(accounted), usage, rounds, outcome,
+                    reason, endedAt);
+        }
+
+        static State of(Snapshot snapshot) {
+            State state = new State();
+            state.config = snapshot.config();
+            state.startedAt = snapshot.startedAt();
+            state.log.addAll(snapshot.log());
+            state.accounted.addAll(snapshot.accounted());
+            state.usage = snapshot.usage();
+            state.rounds = snapshot.rounds();
+            state.outcome = snapshot.outcome();
+            state.reason = snapshot.reason();
+            state.endedAt = snapshot.endedAt();
+            return state;
+        }
+    }
+
+    /** The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes. */
+    public record Snapshot(RunConfig config, long startedAt, List<LoggedMessage> log, Set<String> accounted,
+            Usage usage, int rounds, Outcome outcome, String reason, long endedAt) implements JsonSerializable {
     }
 
     private final String runId;
@@ -139,6 +169,8 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         this.runId = runId;
         this.sop = sop;
         this.sharding = ClusterSharding.get(context.getSystem());
+        // A topic learns its subscribers some time after it starts: one started at its first publish drops it.
+        sop.roles().forEach(role -> role.watches().forEach(this::topic));
     }
 
     public static String tag(String runId) {
@@ -159,6 +191,28 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         return Set.of(tag(runId));
     }
 
+    /** Snapshots keep recovery short in long runs; events are kept, as the run's timeline reads them. */
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(context.getSystem().settings().config()
+                .getInt("software-factory.snapshot-every"), 2);
+    }
+
+    @Override
+    public SnapshotAdapter<State> snapshotAdapter() {
+        return new SnapshotAdapter<>() {
+            @Override
+            public Object toJournal(State state) {
+                return state.snapshot();
+            }
+
+            @Override
+            public State fromJournal(Object from) {
+                return State.of((Snapshot) from);
+            }
+        };
+    }
+
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
@@ -168,6 +222,8 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(ReportFailure.class, this::onFailure)
                 .onCommand(ReadLog.class, this::onReadLog)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
+                .onCommand(GetConfig.class, (state, cmd) -> state.started() ? Effect().reply(cmd.replyTo(),
+                        state.config) : Effect().none())
                 .onCommand(AdmitModelCall.class, this::onAdmit)
                 .onCommand(ChargeModelCall.class, this::onCharge)
                 .onCommand(Conclude.class, (state, cmd) -> state.open() ? end(cmd.outcome(), cmd.reason())
@@ -338,11 +394,14 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         }
     }
 
+    private ActorRef<Topic.Command<LoggedMessage>> topic(String type) {
+        return topics.computeIfAbsent(type, t -> context.spawn(Topic.create(LoggedMessage.class, topicName(runId, t)),
+                "topic-" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private void publish(LoggedMessage entry) {
         String type = entry.message().type();
-        topics.computeIfAbsent(type, t -> context.spawn(Topic.create(LoggedMessage.class, topicName(runId, t)),
-                "topic-" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)))
-                .tell(Topic.publish(entry));
+        topic(type).tell(Topic.publish(entry));
         context.getSystem().eventStream().tell(new EventStream.Publish<>(
                 new Progress.MessagePublished(runId, entry.seq(), type, entry.message().sender())));
     }

@@ -12,11 +12,14 @@ import dev.softwarefactory.runtime.action.EffectResult.FileWritten;
 import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
 import dev.softwarefactory.runtime.action.EffectResult.TimeRead;
 import dev.softwarefactory.runtime.action.Network;
+import dev.softwarefactory.runtime.replay.EffectRequest;
+import dev.softwarefactory.runtime.replay.RecordedEffects;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -40,10 +43,11 @@ final class DurableActionContext implements ActionContext {
     private final RoleServices services;
     private final Workspace workspace;
     private final RunBudget budget;
+    private final EffectSource source;
 
     DurableActionContext(String runId, String role, long invocation, Map<String, EffectResult> recorded,
             Map<String, Integer> llmCounts, ActorRef<RoleActor.Command> roleActor, RoleServices services,
-            RunBudget budget) {
+            RunBudget budget, EffectSource source) {
         this.runId = runId;
         this.role = role;
         this.invocation = invocation;
@@ -53,6 +57,7 @@ final class DurableActionContext implements ActionContext {
         this.services = services;
         this.workspace = services.workspace(runId);
         this.budget = budget;
+        this.source = source;
     }
 
     @Override
@@ -68,14 +73,14 @@ final class DurableActionContext implements ActionContext {
     @Override
     public LlmAnswered llm(String key, String action, String target, List<ChatMessage> messages) {
         List<ChatMessage> prompt = withHeader(new PromptHeader(action, target), messages);
-        return (LlmAnswered) effect("llm:" + key, () -> {
+        String promptText = String.join("\n\n", prompt.stream().map(m -> m.role() + ": " + m.content()).toList());
+        return (LlmAnswered) effect("llm:" + key, EffectRequest.llm(promptText), () -> {
             int ordinal = llmCounts.computeIfAbsent(RoleActor.llmCountKey(action, target), k -> new AtomicInteger())
                     .incrementAndGet();
             budget.admit(action);
             LlmReply reply = services.llm().complete(new LlmRequest(runId, role, action, target, ordinal, role,
                     prompt)).toCompletableFuture().join();
             budget.charge(reply.costUsd());
-            String promptText = String.join("\n\n", prompt.stream().map(m -> m.role() + ": " + m.content()).toList());
             return new LlmAnswered(action, target, promptText, reply.text(), reply.inputTokens(),
                     reply.outputTokens(), reply.costUsd(), reply.backend(), reply.model(), reply.latencyMillis());
         });
@@ -84,7 +89,7 @@ final class DurableActionContext implements ActionContext {
     @Override
     public void writeFile(String path, String content) {
         workspace.resolve(path);
-        FileWritten written = (FileWritten) effect("file:" + path, () -> {
+        FileWritten written = (FileWritten) effect("file:" + path, EffectRequest.file(content), () -> {
             workspace.write(path, content);
             return new FileWritten(path, content);
         });
@@ -94,13 +99,13 @@ final class DurableActionContext implements ActionContext {
 
     @Override
     public CommandExited exec(String key, List<String> command, Duration timeout, Network network) {
-        return (CommandExited) effect("exec:" + key,
+        return (CommandExited) effect("exec:" + key, EffectRequest.exec(command),
                 () -> services.commands().run(workspace.root(), command, timeout, network));
     }
 
     @Override
     public Instant now(String key) {
-        return Instant.ofEpochMilli(((TimeRead) effect("now:" + key,
+        return Instant.ofEpochMilli(((TimeRead) effect("now:" + key, EffectRequest.any(),
                 () -> new TimeRead(System.currentTimeMillis()))).epochMillis());
     }
 
@@ -125,7 +130,7 @@ final class DurableActionContext implements ActionContext {
         return results;
     }
 
-    private EffectResult effect(String key, Supplier<EffectResult> execute) {
+    private EffectResult effect(String key, EffectRequest request, Supplier<EffectResult> execute) {
         if (!used.add(key)) {
             throw new IllegalStateException("effect key used twice in one action: " + key);
         }
@@ -133,8 +138,14 @@ final class DurableActionContext implements ActionContext {
         if (known != null) {
             return known;
         }
-        EffectResult result = execute.get();
         CompletableFuture<EffectResult> persisted = new CompletableFuture<>();
+        Optional<RecordedEffects.Recorded> served = source.serve(invocation, key, request);
+        if (served.isPresent()) {
+            roleActor.tell(new RoleActor.ReplayEffect(invocation, key, served.get().result(), source.sourceRun(),
+                    served.get().step(), persisted));
+            return persisted.join();
+        }
+        EffectResult result = execute.get();
         roleActor.tell(new RoleActor.RecordEffect(invocation, key, result, persisted));
         return persisted.join();
     }

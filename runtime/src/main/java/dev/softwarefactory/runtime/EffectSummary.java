@@ -3,11 +3,11 @@ package dev.softwarefactory.runtime;
 import dev.softwarefactory.runtime.action.EffectResult;
 
 /** One line about an effect's result, for progress output. */
-final class EffectSummary {
+public final class EffectSummary {
     private EffectSummary() {
     }
 
-    static String of(EffectResult result) {
+    public static String of(EffectResult result) {
         if (result instanceof EffectResult.LlmAnswered llm) {
             return String.format("%d tokens, %d ms, %s", llm.inputTokens() + llm.outputTokens(),
                     llm.latencyMillis(), llm.model());

@@ -12,10 +12,12 @@ import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
 import dev.softwarefactory.runtime.action.Action;
 import dev.softwarefactory.runtime.action.ActionInput;
@@ -75,6 +77,11 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             implements Command {
     }
 
+    /** Like RecordEffect, for an effect served from the run this one reruns or forks. */
+    record ReplayEffect(long invocation, String key, EffectResult result, String sourceRun, long sourceStep,
+            CompletableFuture<EffectResult> persisted) implements Command {
+    }
+
     record ActionFinished(long invocation, List<Draft> drafts) implements Command {
     }
 
@@ -94,6 +101,11 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     }
 
     public record EffectRecorded(long invocation, String key, EffectResult result) implements Event {
+    }
+
+    /** An effect served from run {@code sourceRun}'s step {@code sourceStep}, not executed. */
+    public record EffectReplayed(long invocation, String key, EffectResult result, String sourceRun, long sourceStep)
+            implements Event {
     }
 
     public record ActionCompleted(long invocation, List<Message> outputs, Usage usage) implements Event {
@@ -118,6 +130,34 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         RoleMemory memory() {
             return new RoleMemory(List.copyOf(observed), Set.copyOf(consumed));
         }
+
+        Snapshot snapshot() {
+            return new Snapshot(List.copyOf(observed), Set.copyOf(consumed), Map.copyOf(llmCounts), invocations,
+                    running == null ? null : running.snapshot(), closed);
+        }
+
+        static State of(Snapshot snapshot) {
+            State state = new State();
+            state.observed.addAll(snapshot.observed());
+            snapshot.observed().forEach(m -> state.seen.add(m.id()));
+            state.consumed.addAll(snapshot.consumed());
+            state.llmCounts.putAll(snapshot.llmCounts());
+            state.invocations = snapshot.invocations();
+            state.running = snapshot.running() == null ? null : Running.of(snapshot.running());
+            state.closed = snapshot.closed();
+            return state;
+        }
+    }
+
+    /** The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes. */
+    public record Snapshot(List<Message> observed, Set<String> consumed, Map<String, Integer> llmCounts,
+            long invocations, RunningSnapshot running, boolean closed) implements JsonSerializable {
+    }
+
+    /** The action under way in a snapshot; {@code outputs} and {@code usage} are null until it completed. */
+    public record RunningSnapshot(long invocation, String action, List<String> inputIds,
+            Map<String, EffectResult> effects, Set<String> replayed, List<Message> outputs, Usage usage)
+            implements JsonSerializable {
     }
 
     static final class Running {
@@ -125,6 +165,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         final String action;
         final List<String> inputIds;
         final Map<String, EffectResult> effects = new LinkedHashMap<>();
+        final Set<String> replayed = new HashSet<>();
         List<Message> outputs;
         Usage usage;
 
@@ -132,6 +173,20 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             this.invocation = invocation;
             this.action = action;
             this.inputIds = inputIds;
+        }
+
+        RunningSnapshot snapshot() {
+            return new RunningSnapshot(invocation, action, inputIds, Map.copyOf(effects), Set.copyOf(replayed), outputs,
+                    usage);
+        }
+
+        static Running of(RunningSnapshot snapshot) {
+            Running running = new Running(snapshot.invocation(), snapshot.action(), List.copyOf(snapshot.inputIds()));
+            running.effects.putAll(snapshot.effects());
+            running.replayed.addAll(snapshot.replayed());
+            running.outputs = snapshot.outputs() == null ? null : List.copyOf(snapshot.outputs());
+            running.usage = snapshot.usage();
+            return running;
         }
     }
 
@@ -141,6 +196,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final EntityRef<Company.Command> company;
+    private final EffectSource effectSource;
     /** Transient: what this incarnation has under way, so that a Proceed does not start it twice. */
     private boolean actionInFlight;
     private boolean publishing;
@@ -169,6 +225,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         this.role = role;
         this.services = services;
         this.company = ClusterSharding.get(context.getSystem()).entityRefFor(Company.KEY, runId);
+        this.effectSource = new EffectSource(context.getSystem(), company, role.name(), services.askTimeout());
     }
 
     static String llmCountKey(String action, String target) {
@@ -183,6 +240,28 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     @Override
     public Set<String> tagsFor(Event event) {
         return Set.of(Company.tag(runId));
+    }
+
+    /** Snapshots keep recovery short in long runs; events are kept, as the run's timeline reads them. */
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(context.getSystem().settings().config()
+                .getInt("software-factory.snapshot-every"), 2);
+    }
+
+    @Override
+    public SnapshotAdapter<State> snapshotAdapter() {
+        return new SnapshotAdapter<>() {
+            @Override
+            public Object toJournal(State state) {
+                return state.snapshot();
+            }
+
+            @Override
+            public State fromJournal(Object from) {
+                return State.of((Snapshot) from);
+            }
+        };
     }
 
     @Override
@@ -205,6 +284,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                 .onCommand(LogRead.class, this::onLogRead)
                 .onCommand(AskFailed.class, this::onAskFailed)
                 .onCommand(RecordEffect.class, this::onRecordEffect)
+                .onCommand(ReplayEffect.class, this::onReplayEffect)
                 .onCommand(ActionFinished.class, this::onActionFinished)
                 .onCommand(ActionCrashed.class, this::onActionCrashed)
                 .onCommand(Published.class, this::onPublished)
@@ -291,6 +371,25 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         });
     }
 
+    private Effect<Event, State> onReplayEffect(State state, ReplayEffect cmd) {
+        Running running = state.running;
+        if (running == null || running.invocation != cmd.invocation()) {
+            cmd.persisted().completeExceptionally(new IllegalStateException("action invocation is over"));
+            return Effect().none();
+        }
+        EffectResult known = running.effects.get(cmd.key());
+        if (known != null) {
+            cmd.persisted().complete(known);
+            return Effect().none();
+        }
+        return Effect().persist(new EffectReplayed(cmd.invocation(), cmd.key(), cmd.result(), cmd.sourceRun(),
+                cmd.sourceStep())).thenRun(s -> {
+                    cmd.persisted().complete(cmd.result());
+                    progress(new Progress.EffectRecorded(runId, role.name(), cmd.invocation(), cmd.key(),
+                            EffectSummary.of(cmd.result()) + ", served from step " + cmd.sourceStep()));
+                });
+    }
+
     private Effect<Event, State> onActionFinished(State state, ActionFinished cmd) {
         Running running = state.running;
         if (running == null || running.invocation != cmd.invocation() || running.outputs != null) {
@@ -305,8 +404,9 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                     draft.type(), role.name(), draft.recipients(), cause, draft.content()));
         }
         Usage usage = Usage.NONE;
-        for (EffectResult effect : running.effects.values()) {
-            if (effect instanceof LlmAnswered llm) {
+        // Served effects cost nothing now: they were paid for by the run they were recorded in.
+        for (Map.Entry<String, EffectResult> effect : running.effects.entrySet()) {
+            if (!running.replayed.contains(effect.getKey()) && effect.getValue() instanceof LlmAnswered llm) {
                 usage = usage.plus(new Usage(1, llm.inputTokens() + llm.outputTokens(), llm.costUsd()));
             }
         }
@@ -344,7 +444,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         ActionInput input = new ActionInput(triggers, List.copyOf(state.observed));
         DurableActionContext actionContext = new DurableActionContext(runId, role.name(), running.invocation,
                 running.effects, state.llmCounts, context.getSelf(), services,
-                new RunBudget(company, role.name(), running.invocation, services.askTimeout()));
+                new RunBudget(company, role.name(), running.invocation, services.askTimeout()), effectSource);
         ActorRef<Command> self = context.getSelf();
         long invocation = running.invocation;
         progress(new Progress.ActionStarted(runId, role.name(), invocation, action.name()));
@@ -407,6 +507,14 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                 })
                 .onEvent(EffectRecorded.class, (state, e) -> {
                     state.running.effects.put(e.key(), e.result());
+                    if (e.result() instanceof LlmAnswered llm) {
+                        state.llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
+                    }
+                    return state;
+                })
+                .onEvent(EffectReplayed.class, (state, e) -> {
+                    state.running.effects.put(e.key(), e.result());
+                    state.running.replayed.add(e.key());
                     if (e.result() instanceof LlmAnswered llm) {
                         state.llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
                     }

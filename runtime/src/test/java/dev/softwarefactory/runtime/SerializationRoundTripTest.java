@@ -7,7 +7,9 @@ import akka.actor.testkit.typed.javadsl.SerializationTestKit;
 import akka.serialization.jackson.JacksonJsonSerializer;
 import akka.serialization.SerializationExtension;
 import dev.softwarefactory.runtime.action.EffectResult;
+import dev.softwarefactory.runtime.replay.ReplaySource;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +44,9 @@ class SerializationRoundTripTest {
         var time = new EffectResult.TimeRead(1_700_000_000_000L);
         var doneProbe = kit.<akka.Done>createTestProbe().getRef();
         var statusProbe = kit.<Company.Status>createTestProbe().getRef();
-        return Stream.of(message, entry, config, usage, llm, file, exec, time,
+        RunConfig fork = new RunConfig("write", "scripted:/tmp/s.json", List.of("Writer"), 5, 1.5,
+                ReplaySource.fork("r0", 12));
+        return Stream.of(message, entry, config, fork, ReplaySource.rerun("r0"), usage, llm, file, exec, time,
                 new Company.RunStarted("r1", config, 1L),
                 new Company.MessagePublished(entry),
                 new Company.ActionAccounted("Writer", 1, "Write", usage),
@@ -55,6 +59,7 @@ class SerializationRoundTripTest {
                 new Company.ReadLog("Writer", Set.of("Draft"), 3, true,
                         kit.<Company.LogSlice>createTestProbe().getRef()),
                 new Company.GetStatus(statusProbe),
+                new Company.GetConfig(kit.<RunConfig>createTestProbe().getRef()),
                 new Company.AdmitModelCall("Writer", 1, "Write", kit.<Company.Admission>createTestProbe().getRef()),
                 new Company.ChargeModelCall("Writer", 1, 0.25),
                 new Company.Admission(false, "budget spent"),
@@ -69,9 +74,18 @@ class SerializationRoundTripTest {
                 new RoleActor.EffectRecorded(1, "file:src/a.py", file),
                 new RoleActor.EffectRecorded(1, "exec:tests", exec),
                 new RoleActor.EffectRecorded(1, "now:start", time),
+                new RoleActor.EffectReplayed(1, "llm:draft", llm, "r0", 5),
                 new RoleActor.ActionCompleted(1, List.of(message), usage),
                 new RoleActor.OutputsDelivered(1, false),
-                new RoleActor.ActionFailed(1, "Write", "boom"));
+                new RoleActor.ActionFailed(1, "Write", "boom"),
+                new RoleActor.Snapshot(List.of(message), Set.of("r1/requirement"), Map.of("Write|draft.md", 2), 3,
+                        new RoleActor.RunningSnapshot(3, "Write", List.of("r1/requirement"),
+                                Map.of("llm:draft", llm, "file:src/a.py", file), Set.of("llm:draft"), null, null),
+                        false),
+                new RoleActor.Snapshot(List.of(), Set.of(), Map.of(), 0, null, true),
+                new RoleActor.RunningSnapshot(1, "Write", List.of(), Map.of("exec:tests", exec, "now:start", time),
+                        Set.of(), List.of(message), usage),
+                new Company.Snapshot(fork, 1L, List.of(entry), Set.of("Writer#1"), usage, 1, Outcome.RUNNING, "", 0L));
     }
 
     @ParameterizedTest

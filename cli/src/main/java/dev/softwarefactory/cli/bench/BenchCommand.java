@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ReplayBench.class,
         description = "Measure the runtime on this machine: events persisted per second to LevelDB and the time"
                 + " from a role's publish to a watching role's action, each beside a baseline of the same run.")
 public final class BenchCommand implements Callable<Integer> {
@@ -96,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    static void deleteTree(Path dir) throws java.io.IOException {
         try (var paths = Files.walk(dir)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

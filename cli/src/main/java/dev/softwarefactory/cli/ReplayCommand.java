@@ -1,0 +1,99 @@
+package dev.softwarefactory.cli;
+
+import dev.softwarefactory.runtime.Company;
+import dev.softwarefactory.runtime.RoleActor;
+import dev.softwarefactory.runtime.replay.Step;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Print a run's timeline across all roles, one step in full (--show), or re-execute the run"
+                + " with every effect served from its journal (--rerun).")
+final class ReplayCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN-ID")
+    String runId;
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--role", paramLabel = "R", description = "Only the steps of this role (or Company).")
+    String role;
+
+    @Option(names = "--type", paramLabel = "T",
+            description = "Only steps of this event (e.g. EffectRecorded), effect kind (llm, file, exec, now)"
+                    + " or message type (e.g. Prd).")
+    String type;
+
+    @Option(names = "--json", description = "One JSON object a step.")
+    boolean json;
+
+    @Option(names = "--show", paramLabel = "STEP", description = "Print this step in full.")
+    Long show;
+
+    @Option(names = "--rerun", description = "Re-execute the run as a new run, every effect served from its journal;"
+            + " prints both workspace digests. Exit 0 when the rerun reproduced the run.")
+    boolean rerun;
+
+    @Override
+    public Integer call() {
+        data.requireExisting();
+        if (rerun && (role != null || type != null || json || show != null)) {
+            throw new UsageError("--rerun takes none of --role, --type, --json, --show");
+        }
+        try (NodeSession session = NodeSession.open(data.dataDir, rerun)) {
+            if (rerun) {
+                return new Rerun(session, SourceRun.read(session, data.dataDir, runId)).run(System.out);
+            }
+            RunTimeline timeline = RunTimeline.read(session, data.dataDir, runId);
+            PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out,
+                    StandardCharsets.UTF_8), 1 << 16));
+            print(timeline, new TimelinePrinter(out));
+            out.flush();
+            return 0;
+        }
+    }
+
+    private void print(RunTimeline timeline, TimelinePrinter printer) {
+        if (show != null) {
+            printer.full(timeline.step(show));
+            return;
+        }
+        if (!json) {
+            printer.header();
+        }
+        for (Step step : timeline.steps()) {
+            if (matches(step)) {
+                if (json) {
+                    printer.json(step);
+                } else {
+                    printer.row(step);
+                }
+            }
+        }
+    }
+
+    private boolean matches(Step step) {
+        if (role != null && !role.equals(step.role())) {
+            return false;
+        }
+        return type == null || type.equals(step.type()) || step.effectKey().startsWith(type + ":")
+                || messageType(step).equals(type);
+    }
+
+    private static String messageType(Step step) {
+        if (step.event() instanceof Company.MessagePublished e) {
+            return e.entry().message().type();
+        }
+        if (step.event() instanceof RoleActor.MessageObserved e) {
+            return e.entry().message().type();
+        }
+        return "";
+    }
+}
