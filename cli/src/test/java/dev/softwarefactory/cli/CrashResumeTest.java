@@ -24,7 +24,7 @@ class CrashResumeTest {
     static Path dir;
     static Path script;
     static Map<String, String> uninterruptedFiles;
-    static List<String> uninterruptedEffects;
+    static List<String> uninterruptedJournal;
 
     @BeforeAll
     static void runUninterrupted() {
@@ -33,31 +33,35 @@ class CrashResumeTest {
                 "Write a calculator");
         assertEquals(0, node.exitCode(Duration.ofSeconds(1)), node.output());
         uninterruptedFiles = Scenario.files(dir.resolve("clean/workspace").resolve(Scenario.runId(node)));
-        uninterruptedEffects = node.stdout().stream().filter(Scenario::isEffect).map(Scenario::effectKey).sorted()
+        uninterruptedJournal = Scenario.recordedEffects(dir, "clean", Scenario.runId(node)).stream().sorted()
                 .toList();
     }
 
+    /**
+     * Progress lines are printed after an effect is persisted, so a kill can fall between the two:
+     * the lines show what ran (none may run twice), the journal shows what was recorded.
+     */
     @ParameterizedTest(name = "killed after {0} recorded effects")
     @ValueSource(ints = {1, 3, 5, 8})
     void aKilledRunResumesWithEveryEffectRunOnce(int recordedBeforeKill) {
         String dataDir = "killed-" + recordedBeforeKill;
-        List<String> effects = new ArrayList<>();
+        List<String> ran = new ArrayList<>();
         String runId;
         try (NodeProcess first = NodeProcess.start(dir, "run", "--data-dir", dataDir, "--llm", "scripted:" + script,
                 "Write a calculator")) {
             runId = Scenario.runId(first);
             first.awaitLines(Scenario::isEffect, recordedBeforeKill, Duration.ofSeconds(60));
             first.kill();
-            effects.addAll(first.stdout().stream().filter(Scenario::isEffect).map(Scenario::effectKey).toList());
+            ran.addAll(first.stdout().stream().filter(Scenario::isEffect).map(Scenario::roleAndKey).toList());
         }
         NodeProcess resumed = NodeProcess.run(dir, "resume", runId, "--data-dir", dataDir);
         assertEquals(0, resumed.exitCode(Duration.ofSeconds(1)), resumed.output());
-        effects.addAll(resumed.stdout().stream().filter(Scenario::isEffect).map(Scenario::effectKey).toList());
+        ran.addAll(resumed.stdout().stream().filter(Scenario::isEffect).map(Scenario::roleAndKey).toList());
 
-        Map<String, Long> runsPerKey = effects.stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        runsPerKey.forEach((key, count) -> assertEquals(1L, count, key + " ran " + count + " times"));
-        assertEquals(uninterruptedEffects, effects.stream().sorted().toList());
+        ran.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .forEach((key, count) -> assertEquals(1L, count, key + " ran " + count + " times"));
+        List<String> journal = Scenario.recordedEffects(dir, dataDir, runId);
+        assertEquals(uninterruptedJournal, journal.stream().sorted().toList());
         assertEquals(uninterruptedFiles, Scenario.files(dir.resolve(dataDir).resolve("workspace").resolve(runId)));
     }
 }

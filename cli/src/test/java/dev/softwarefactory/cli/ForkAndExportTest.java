@@ -55,9 +55,11 @@ class ForkAndExportTest {
         List<String> live = effects.stream().filter(l -> !l.contains("served from step")).map(Scenario::effectKey)
                 .sorted().toList();
         assertEquals(List.of("llm:prd", "file:docs/prd.md", "llm:design", "file:docs/design.md"), served);
-        assertEquals(List.of("exec:tests", "file:calc.py", "file:test_calc.py", "llm:code:calc.py",
-                "llm:code:test_calc.py"), live);
-        assertTrue(fork.stdout().stream().anyMatch(l -> l.startsWith("actions 4, model calls 2,")), fork.output());
+        assertEquals(List.of("exec:check", "exec:probe-pytest", "exec:tests", "file:README.md", "file:calc.py",
+                "file:docs/tasks.md", "file:requirements.txt", "file:test_calc.py", "llm:code:calc.py", "llm:readme",
+                "llm:review", "llm:tasks", "llm:test:test_calc.py"), live);
+        assertTrue(fork.stdout().stream().anyMatch(l -> l.startsWith("files ") && l.contains(", model calls 5,")),
+                fork.output());
         Path workspace = dir.resolve("data/workspace").resolve(Scenario.runId(fork));
         assertTrue(Files.readString(workspace.resolve("calc.py")).startsWith("# forked\n"));
         assertEquals(Files.readString(dir.resolve("data/workspace").resolve(green).resolve("docs/design.md")),
@@ -79,8 +81,8 @@ class ForkAndExportTest {
 
         List<JsonNode> records = read(dir.resolve("all.jsonl"));
         List<String> greenCalls = calls(records, green);
-        assertEquals(List.of("WriteCode calc.py", "WriteCode test_calc.py", "WriteDesign null", "WritePRD null"),
-                greenCalls);
+        assertEquals(List.of("ReviewCode null", "WriteCode calc.py", "WriteDesign null", "WritePRD null",
+                "WriteReadme README.md", "WriteTasks null", "WriteTests test_calc.py"), greenCalls);
         assertEquals(List.of("WritePRD null"), calls(records, failed));
         for (JsonNode record : records) {
             assertEquals("user", record.get("messages").get(0).get("role").asText());
@@ -102,7 +104,7 @@ class ForkAndExportTest {
         assertEquals(0, export.exitCode(Duration.ofSeconds(1)), export.output());
 
         List<JsonNode> records = read(dir.resolve("green.jsonl"));
-        assertEquals(4, records.size());
+        assertEquals(7, records.size());
         assertTrue(records.stream().allMatch(r -> r.get("run_id").asText().equals(green)
                 && r.get("run_outcome").asText().equals("SUCCEEDED")));
     }

@@ -48,7 +48,9 @@ class ReplayCommandTest {
             assertEquals(String.valueOf(i + 1), rows.get(i).trim().split("\\s+")[0], rows.get(i));
         }
         assertTrue(rows.get(0).contains("RunStarted"), rows.get(0));
-        assertTrue(rows.get(rows.size() - 1).contains("QaEngineer"), String.join("\n", rows));
+        // The last role's OutputsDelivered and the Company's RunEnded race for the last step.
+        assertTrue(rows.subList(rows.size() - 2, rows.size()).stream().anyMatch(l -> l.contains("RunEnded")),
+                String.join("\n", rows));
         for (String key : List.of("llm:prd", "llm:design", "llm:code:calc.py", "file:calc.py", "exec:tests")) {
             assertEquals(1, rows.stream().filter(l -> l.contains(" " + key + " ")).count(), key);
         }
@@ -62,7 +64,7 @@ class ReplayCommandTest {
         assertEquals(2, node.stdout().size(), node.output());
         assertTrue(node.stdout().stream().allMatch(l -> l.startsWith("{") && l.contains("\"role\":\"Engineer\"")
                 && l.contains("\"event\":\"EffectRecorded\"")), node.output());
-        assertEquals(List.of("llm:code:calc.py", "llm:code:test_calc.py"), node.stdout().stream()
+        assertEquals(List.of("llm:code:calc.py", "llm:review"), node.stdout().stream()
                 .map(l -> l.replaceAll(".*\"key\":\"([^\"]+)\".*", "$1")).sorted().toList());
     }
 
@@ -80,7 +82,7 @@ class ReplayCommandTest {
     void showPrintsACommandsOutput() {
         NodeProcess node = replay("--show", stepOf(replay().stdout(), "exec:tests"));
         String text = String.join("\n", node.stdout());
-        assertTrue(text.contains("$ python3 -m unittest -q") && text.contains("--- output ---"), text);
+        assertTrue(text.matches("(?s).*\\$ .*python3 -m (pytest|unittest).*--- output ---.*"), text);
     }
 
     @Test
@@ -108,7 +110,8 @@ class ReplayCommandTest {
                     .map(l -> l.split("\\s+")[3]).toList();
             assertEquals(2, digests.size(), node.output());
             assertEquals(digests.get(0), digests.get(1));
-            assertTrue(node.stdout().stream().anyMatch(l -> l.startsWith("actions 4, model calls 0,")), node.output());
+            assertTrue(node.stdout().stream().anyMatch(l -> l.startsWith("files ") && l.contains(", model calls 0,")),
+                    node.output());
             String rerunId = Scenario.runId(node);
             assertEquals(Scenario.files(dir.resolve("data/workspace").resolve(runId)),
                     Scenario.files(dir.resolve("data/workspace").resolve(rerunId)));

@@ -34,7 +34,8 @@ class RerunAfterCrashTest {
                 .map(l -> l.split("\\s+")[3]).toList();
         assertEquals(2, digests.size(), rerun.output());
         assertEquals(digests.get(0), digests.get(1));
-        assertTrue(rerun.stdout().stream().anyMatch(l -> l.startsWith("actions 4, model calls 0,")), rerun.output());
+        assertTrue(rerun.stdout().stream().anyMatch(l -> l.startsWith("files ") && l.contains(", model calls 0,")),
+                rerun.output());
         assertEquals(Scenario.files(dir.resolve("data/workspace").resolve(runId)),
                 Scenario.files(dir.resolve("data/workspace").resolve(Scenario.runId(rerun))));
     }

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The calculator example of examples/, with a model latency, and how to read a run back. */
@@ -51,5 +55,28 @@ final class Scenario {
 
     static String effectKey(String line) {
         return line.trim().split("\\s+")[1];
+    }
+
+    /** "[Role] key" of an effect line: keys are unique within a role's action, not across roles. */
+    static String roleAndKey(String line) {
+        String[] parts = line.trim().split("\\s+");
+        return parts[0] + " " + parts[1];
+    }
+
+    private static final Pattern RECORDED = Pattern.compile(
+            "\"role\":\"(\\w+)\",\"event\":\"EffectRecorded\",\"invocation\":(\\d+),.*\"key\":\"([^\"]+)\"");
+
+    /** Every effect the run's journal holds, as "Role invocation key", read with {@code replay --json}. */
+    static List<String> recordedEffects(Path dir, String dataDir, String runId) {
+        NodeProcess replay = NodeProcess.run(dir, "replay", runId, "--data-dir", dataDir, "--type", "EffectRecorded",
+                "--json");
+        List<String> effects = new ArrayList<>();
+        for (String line : replay.stdout()) {
+            Matcher m = RECORDED.matcher(line);
+            if (m.find()) {
+                effects.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+            }
+        }
+        return effects;
     }
 }
