@@ -21,11 +21,13 @@ final class ChatHandler {
     private final CompletionWriter writer;
     private final Scheduler scheduler;
     private final ExecutionContext executor;
+    private final RequestLog log;
 
-    ChatHandler(SimSettings settings, Scheduler scheduler, ExecutionContext executor) {
+    ChatHandler(SimSettings settings, Scheduler scheduler, ExecutionContext executor, RequestLog log) {
         this.settings = settings;
+        this.log = log;
         this.gate = new ConcurrencyGate(settings.maxConcurrency());
-        this.dice = new FaultDice(settings.seed(), settings.fail429(), settings.fail500());
+        this.dice = new FaultDice(settings);
         this.picker = new ReplyPicker(settings.script());
         this.writer = new CompletionWriter(settings.tokensPerSecond());
         this.scheduler = scheduler;
@@ -33,6 +35,7 @@ final class ChatHandler {
     }
 
     CompletionStage<HttpResponse> handle(String body) {
+        log.arrived();
         ChatCompletionRequest request;
         try {
             request = ChatCompletionRequest.parse(body);
@@ -52,10 +55,15 @@ final class ChatHandler {
             if (dice.serverError()) {
                 throw new SimError(500, "server_error", "simulated server error");
             }
+            if (dice.garbage()) {
+                release.run();
+                return CompletableFuture.completedFuture(SimResponses.json(200, "<html>not a completion"));
+            }
+            boolean cut = dice.cut();
             ReplyPicker.Reply reply = picker.pick(request.messages());
             Duration delay = Duration.ofMillis(settings.latencyMs() + reply.delayMs());
             CompletionStage<HttpResponse> response = Patterns.after(delay, scheduler, executor,
-                    () -> CompletableFuture.completedFuture(writer.write(request, reply.text(), release)));
+                    () -> CompletableFuture.completedFuture(writer.write(request, reply.text(), cut, release)));
             return response.whenComplete((r, failure) -> {
                 if (failure != null) {
                     release.run();
