@@ -33,15 +33,23 @@ public final class NodeSession implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new UsageError(e.getMessage());
         }
-        Config overrides = Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile())
-                : ConfigFactory.empty();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "software-factory",
-                NodeConfig.forDataDir(dataDir, overrides));
+                NodeConfig.forDataDir(dataDir, userOverrides()));
         NodeSession session = new NodeSession(lock, system, dataDir.toAbsolutePath().normalize());
         if (joinCluster) {
-            session.joinSelf();
+            joinSelf(system);
         }
         return session;
+    }
+
+    /** conf/application.conf of the current folder, if there is one. */
+    static Config userOverrides() {
+        return Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile()) : ConfigFactory.empty();
+    }
+
+    /** The node's configuration before a node starts: user overrides over every module's defaults. */
+    static Config userConfig() {
+        return userOverrides().withFallback(ConfigFactory.load()).resolve();
     }
 
     public ActorSystem<Void> system() {
@@ -52,7 +60,8 @@ public final class NodeSession implements AutoCloseable {
         return dataDir.resolve("workspace");
     }
 
-    private void joinSelf() {
+    /** Makes the node a one-node cluster and waits until it is up. */
+    static void joinSelf(ActorSystem<?> system) {
         Cluster cluster = Cluster.get(system);
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

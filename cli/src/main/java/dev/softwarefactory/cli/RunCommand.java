@@ -1,5 +1,6 @@
 package dev.softwarefactory.cli;
 
+import com.typesafe.config.Config;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
 import java.time.LocalDateTime;
@@ -21,8 +22,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--llm", paramLabel = "SPEC", description = "The model: scripted:FILE.")
-    String llm;
+    @Mixin
+    LlmOptions llm;
 
     @Option(names = "--n-round", paramLabel = "N", defaultValue = "50",
             description = "Most actions all roles together may run (default: ${DEFAULT-VALUE}).")
@@ -43,11 +44,13 @@ final class RunCommand implements Callable<Integer> {
         if (budget < 0) {
             throw new UsageError("--investment must not be negative");
         }
-        String spec = LlmSpec.normalize(llm);
-        var model = LlmSpec.open(spec);
+        Config config = NodeSession.userConfig();
+        String spec = LlmSpec.choose(llm, config);
+        LlmSpec.check(spec, config);
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try (NodeSession session = NodeSession.open(data.dataDir, true)) {
+            var model = LlmSpec.open(spec, session.system(), llm.apiKey());
             CompanyNode company = new CompanyNode(session, model);
             try {
                 System.out.println("run " + runId + " with " + model.describe());

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -33,7 +35,7 @@ public final class OpenAiHttp {
         this.requestTimeout = requestTimeout;
     }
 
-    /** One streamed chat completion; fails with a {@link CallFailure} saying why and whether to retry. */
+    /** One chat completion; fails with a {@link CallFailure} saying why and whether to retry. */
     public CompletionStage<Completion> chat(BackendSettings backend, String model, List<ChatMessage> messages) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/chat/completions"))
                 .timeout(requestTimeout)
@@ -56,9 +58,29 @@ public final class OpenAiHttp {
                 });
     }
 
+    /** The ids of the models a server lists at GET /models. */
+    public CompletionStage<List<String>> models(String baseUrl, Optional<String> apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/models")).timeout(requestTimeout)
+                .GET();
+        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw ErrorResponses.of(response.statusCode(), response.body(), Optional.empty());
+            }
+            try {
+                List<String> ids = new ArrayList<>();
+                JSON.readTree(response.body()).path("data").forEach(model -> ids.add(model.path("id").asText()));
+                return ids;
+            } catch (IOException e) {
+                throw CallFailure.retryable("the model list is not valid JSON");
+            }
+        });
+    }
+
     private static String body(String model, List<ChatMessage> messages) {
-        ObjectNode root = JSON.createObjectNode().put("model", model).put("stream", true);
-        root.putObject("stream_options").put("include_usage", true);
+        // Not streamed: a whole JSON body costs both ends less than a stream of chunks, and a body cut
+        // short still fails clearly (the connection ends before its declared length or last chunk).
+        ObjectNode root = JSON.createObjectNode().put("model", model).put("stream", false);
         ArrayNode list = root.putArray("messages");
         messages.forEach(m -> list.addObject().put("role", m.role()).put("content", m.content()));
         return root.toString();
@@ -66,15 +88,15 @@ public final class OpenAiHttp {
 
     private CallFailure transportFailure(BackendSettings backend, Throwable failure) {
         if (failure instanceof HttpTimeoutException) {
-            return CallFailure.retryable("no answer from " + backend.baseUrl() + " within "
+            return CallFailure.unreached("no answer from " + backend.baseUrl() + " within "
                     + requestTimeout.toSeconds() + " s");
         }
         if (failure instanceof IOException) {
             String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            return CallFailure.retryable("connection to " + backend.baseUrl() + " failed or was cut mid-way: "
+            return CallFailure.unreached("connection to " + backend.baseUrl() + " failed or was cut mid-way: "
                     + detail);
         }
-        return CallFailure.retryable("call to " + backend.baseUrl() + " failed: " + failure);
+        return CallFailure.unreached("call to " + backend.baseUrl() + " failed: " + failure);
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -58,7 +58,11 @@ final class CompletionWriter {
                 .concat(request.includeUsage()
                         ? Source.single(SimJson.usageChunk(ids, prompt, completion))
                         : Source.empty())
-                .concat(Source.single("[DONE]"))
+                .concat(Source.lazySingle(() -> {
+                    // A real server frees its slot when generation ends, before the last bytes reach the client.
+                    whenSent.run();
+                    return "[DONE]";
+                }))
                 .watchTermination((mat, done) -> {
                     done.whenComplete((d, failure) -> whenSent.run());
                     return mat;

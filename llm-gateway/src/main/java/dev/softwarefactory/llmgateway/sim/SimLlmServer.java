@@ -20,8 +20,7 @@ public final class SimLlmServer {
     /** Binds on 127.0.0.1 and the settings' port (0: any free port). */
     public static CompletionStage<SimLlmServer> start(ActorSystem<?> system, SimSettings settings) {
         RequestLog log = new RequestLog();
-        ChatHandler chat = new ChatHandler(settings, system.classicSystem().scheduler(), system.executionContext(),
-                log);
+        ChatHandler chat = new ChatHandler(settings, log);
         return Http.get(system).newServerAt("127.0.0.1", settings.port())
                 .bind(new SimRoute(chat).route())
                 .thenApply(binding -> new SimLlmServer(binding, log));

@@ -58,6 +58,7 @@ class SimFaultsTest {
         assertEquals(429, responses.get(1).statusCode());
         assertEquals(Optional.of("3"), responses.get(1).headers().firstValue("Retry-After"));
         assertEquals("rate_limit_exceeded", json(responses.get(1).body()).path("error").path("type").asText());
+        assertEquals(1, server.requests().overConcurrency());
     }
 
     @Test
