@@ -7,50 +7,54 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
-/** Sends N requests keeping C in flight, and records each one's latency and failure. */
+/** Sends N requests keeping C in flight (C workers, each sending its next when one ends), recording latencies and failures. */
 final class LoadRun {
+    /** Sends request number {@code request} for worker number {@code worker}. */
+    interface Call {
+        CompletionStage<?> send(int request, int worker);
+    }
+
     private final int requests;
-    private final IntFunction<CompletionStage<?>> call;
+    private final Call call;
     private final long[] latencies;
     private final AtomicInteger next = new AtomicInteger();
     private final CountDownLatch done;
     private final Map<String, Integer> failures = new TreeMap<>();
     private long elapsedNanos;
 
-    private LoadRun(int requests, IntFunction<CompletionStage<?>> call) {
+    private LoadRun(int requests, Call call) {
         this.requests = requests;
         this.call = call;
         this.latencies = new long[requests];
         this.done = new CountDownLatch(requests);
     }
 
-    static LoadRun run(int requests, int concurrency, IntFunction<CompletionStage<?>> call)
+    static LoadRun run(int requests, int concurrency, Call call)
             throws InterruptedException {
         LoadRun run = new LoadRun(requests, call);
         long start = System.nanoTime();
-        for (int i = 0; i < concurrency; i++) {
-            run.issue();
+        for (int worker = 0; worker < concurrency; worker++) {
+            run.issue(worker);
         }
         run.done.await();
         run.elapsedNanos = System.nanoTime() - start;
         return run;
     }
 
-    private void issue() {
+    private void issue(int worker) {
         int i = next.getAndIncrement();
         if (i >= requests) {
             return;
         }
         long start = System.nanoTime();
-        call.apply(i).whenComplete((result, error) -> {
+        call.send(i, worker).whenComplete((result, error) -> {
             latencies[i] = System.nanoTime() - start;
             if (error != null) {
                 failed(error);
             }
             done.countDown();
-            issue();
+            issue(worker);
         });
     }
 

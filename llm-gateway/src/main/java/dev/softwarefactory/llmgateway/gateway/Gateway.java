@@ -3,6 +3,8 @@ package dev.softwarefactory.llmgateway.gateway;
 import akka.actor.Cancellable;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.cluster.sharding.typed.ClusterShardingSettings;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -25,10 +28,16 @@ import java.util.stream.Collectors;
  * per actor system (a node of a cluster); every node must configure the same backends.
  */
 public final class Gateway implements LlmClient {
+    /**
+     * Runs an ask's callback on the thread that completes it. Akka's asks return Scala-converted
+     * futures whose plain whenComplete/thenAccept hop to the common pool, which on a machine with
+     * two cores starts a new thread per task; this costs no hop at all.
+     */
+    static final Executor SAME_THREAD = Runnable::run;
     private static final Duration LOAD_REFRESH = Duration.ofMillis(500);
     private final ActorSystem<?> system;
     private final GatewaySettings settings;
-    private final Map<String, EntityRef<LlmBackend.Command>> backends = new HashMap<>();
+    private final DirectRoutes routes;
     private final LoadBoard board;
     private final Router router;
     private final OpenAiHttp http;
@@ -40,6 +49,7 @@ public final class Gateway implements LlmClient {
         this.system = system;
         this.settings = settings;
         ClusterSharding sharding = ClusterSharding.get(system);
+        // No passivation: an idle entity stopped mid-call would forget the permits it granted.
         sharding.init(Entity.of(key, entity -> {
             BackendSettings backend = settings.backends().get(entity.getEntityId());
             if (backend == null) {
@@ -48,8 +58,10 @@ public final class Gateway implements LlmClient {
                 return Behaviors.empty();
             }
             return LlmBackend.create(backend, settings.retry());
-        }));
-        settings.backends().keySet().forEach(name -> backends.put(name, sharding.entityRefFor(key, name)));
+        }).withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+        Map<String, EntityRef<LlmBackend.Command>> sharded = new HashMap<>();
+        settings.backends().keySet().forEach(name -> sharded.put(name, sharding.entityRefFor(key, name)));
+        this.routes = new DirectRoutes(system, sharded, key.name() + "-routes-" + UUID.randomUUID());
         this.board = new LoadBoard(settings.backends());
         this.router = new Router(board, settings.retry().affinityMargin());
         this.http = new OpenAiHttp(settings.retry().connectTimeout(), settings.retry().requestTimeout());
@@ -98,8 +110,8 @@ public final class Gateway implements LlmClient {
         return settings;
     }
 
-    EntityRef<LlmBackend.Command> backend(String name) {
-        return backends.get(name);
+    DirectRoutes routes() {
+        return routes;
     }
 
     LoadBoard board() {
@@ -124,10 +136,11 @@ public final class Gateway implements LlmClient {
 
     /** Asks a backend for its load now, e.g. after a failure that may have started its cooldown. */
     void observeLoad(String backend) {
-        backends.get(backend).<LlmBackend.Load>ask(LlmBackend.GetLoad::new, LOAD_REFRESH).thenAccept(board::observed);
+        AskPattern.<LlmBackend.Command, LlmBackend.Load>ask(routes.to(backend), LlmBackend.GetLoad::new, LOAD_REFRESH,
+                system.scheduler()).thenAcceptAsync(board::observed, SAME_THREAD);
     }
 
     private void refreshLoads() {
-        backends.keySet().forEach(this::observeLoad);
+        settings.backends().keySet().forEach(this::observeLoad);
     }
 }

@@ -48,7 +48,8 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
     public record Wake() implements Command {
     }
 
-    public record Granted(String requestId, Load load) implements ClusterSerializable {
+    /** A permit; {@code backend} is the entity itself, so callers can skip the shard region next time. */
+    public record Granted(String requestId, Load load, ActorRef<Command> backend) implements ClusterSerializable {
     }
 
     /** The backend's state as routing needs it. */
@@ -176,7 +177,7 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
             pacer.take(now);
             tokens.take(now, next.estimatedTokens());
             inFlight.put(next.requestId(), new Lease(now + leaseNanos, next.estimatedTokens()));
-            next.replyTo().tell(new Granted(next.requestId(), load(now)));
+            next.replyTo().tell(new Granted(next.requestId(), load(now), getContext().getSelf()));
         }
     }
 

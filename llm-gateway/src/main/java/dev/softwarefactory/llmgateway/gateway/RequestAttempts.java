@@ -1,6 +1,8 @@
 package dev.softwarefactory.llmgateway.gateway;
 
-import akka.cluster.sharding.typed.javadsl.EntityRef;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.RecipientRef;
+import akka.actor.typed.javadsl.AskPattern;
 import dev.softwarefactory.llmgateway.LlmFailure;
 import dev.softwarefactory.llmgateway.LlmReply;
 import dev.softwarefactory.llmgateway.LlmRequest;
@@ -57,11 +59,13 @@ final class RequestAttempts {
 
     private void acquire(Target target) {
         String id = gateway.nextRequestId();
-        EntityRef<LlmBackend.Command> backend = gateway.backend(target.backend());
+        RecipientRef<LlmBackend.Command> backend = gateway.routes().to(target.backend());
         Duration timeout = gateway.settings().retry().requestTimeout();
         gateway.board().started(target.backend());
-        backend.<LlmBackend.Granted>ask(replyTo -> new LlmBackend.Acquire(id, estimatedTokens, replyTo), timeout)
-                .whenComplete((granted, failure) -> {
+        AskPattern.<LlmBackend.Command, LlmBackend.Granted>ask(backend,
+                        replyTo -> new LlmBackend.Acquire(id, estimatedTokens, replyTo), timeout,
+                        gateway.system().scheduler())
+                .whenCompleteAsync((granted, failure) -> {
                     if (failure != null) {
                         gateway.board().ended(target.backend());
                         backend.tell(new LlmBackend.Release(id, LlmBackend.Outcome.CANCELLED, 0, 0, 0));
@@ -69,12 +73,13 @@ final class RequestAttempts {
                                 + timeout.toSeconds() + " s", Duration.ZERO);
                     } else {
                         gateway.board().observed(granted.load());
-                        call(target, id, backend);
+                        gateway.routes().learned(target.backend(), granted.backend());
+                        call(target, id, granted.backend());
                     }
-                });
+                }, Gateway.SAME_THREAD);
     }
 
-    private void call(Target target, String id, EntityRef<LlmBackend.Command> backend) {
+    private void call(Target target, String id, ActorRef<LlmBackend.Command> backend) {
         BackendSettings settings = gateway.settings().backends().get(target.backend());
         long callStart = System.nanoTime();
         gateway.http().chat(settings, target.model(), request.messages()).whenComplete((completion, error) -> {

@@ -29,12 +29,13 @@ class BackendMessagesSerializationTest {
     void everyCrossNodeMessageRoundTripsThroughJacksonJson() {
         TestProbe<LlmBackend.Granted> granted = kit.createTestProbe();
         TestProbe<LlmBackend.Load> load = kit.createTestProbe();
+        TestProbe<LlmBackend.Command> entity = kit.createTestProbe();
         LlmBackend.Load snapshot = new LlmBackend.Load("gpu1", 3, 2, 8, 120.5, 0);
         List<Object> messages = List.of(
                 new LlmBackend.Acquire("r-1", 42, granted.getRef()),
                 new LlmBackend.Release("r-1", LlmBackend.Outcome.FAILED, 250, 90, 2000),
                 new LlmBackend.GetLoad(load.getRef()),
-                new LlmBackend.Granted("r-1", snapshot),
+                new LlmBackend.Granted("r-1", snapshot, entity.getRef()),
                 snapshot);
 
         for (Object message : messages) {
