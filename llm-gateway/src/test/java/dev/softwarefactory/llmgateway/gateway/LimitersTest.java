@@ -26,6 +26,23 @@ class LimitersTest {
     }
 
     @Test
+    void pacerWhoseRequestsStartLateStillUsesTheLimitWithoutExceedingIt() {
+        RequestPacer pacer = new RequestPacer(600);
+        long lateness = 9_000_000L;
+        long now = 0;
+        java.util.List<Long> starts = new java.util.ArrayList<>();
+        while (now < 120 * SECOND) {
+            now += pacer.waitNanos(now) + lateness;
+            pacer.take(now);
+            starts.add(now);
+        }
+        long inSecondMinute = starts.stream().filter(t -> t >= 60 * SECOND && t < 120 * SECOND).count();
+
+        assertTrue(inSecondMinute <= 600, inSecondMinute + " requests in a minute");
+        assertTrue(inSecondMinute >= 588, "only " + inSecondMinute + " requests: lateness ate the rate");
+    }
+
+    @Test
     void pacerWithoutALimitNeverWaits() {
         RequestPacer pacer = new RequestPacer(0);
         pacer.take(0);
