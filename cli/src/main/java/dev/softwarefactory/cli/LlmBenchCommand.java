@@ -115,7 +115,6 @@ final class LlmBenchCommand implements Callable<Integer> {
         List<Integer> overBefore = servers.stream().map(s -> s.requests().overConcurrency()).toList();
         long gatewayStart = System.nanoTime();
         LoadRun gatewayRun = LoadRun.run(requests, concurrency, viaGateway);
-        gateway.close();
 
         System.out.printf("  %-16s %12s %10s %10s %10s %10s %8s%n", "", "throughput", "p50", "p90", "p99", "max", "failed");
         row("direct client", directRun);
@@ -134,6 +133,27 @@ final class LlmBenchCommand implements Callable<Integer> {
         if (!servers.isEmpty()) {
             serverFigures(servers, countsBefore, overBefore, gatewayStart, gatewayRun);
         }
+        if (concurrency <= capacity) {
+            interleaved(direct, viaGateway);
+        }
+        gateway.close();
+    }
+
+    /**
+     * Overhead with both kinds of call at the same moment: each worker alternates a direct call and a
+     * gateway call, so machine load and JIT state weigh on both alike (the phases above run one after
+     * the other).
+     */
+    private void interleaved(LoadRun.Call direct, LoadRun.Call viaGateway) throws InterruptedException {
+        LoadRun mixed = LoadRun.run(requests, concurrency,
+                (i, worker) -> i % 2 == 0 ? direct.send(i, worker) : viaGateway.send(i, worker));
+        double directP50 = mixed.percentileMillis(50, i -> i % 2 == 0);
+        double directP99 = mixed.percentileMillis(99, i -> i % 2 == 0);
+        double gatewayP50 = mixed.percentileMillis(50, i -> i % 2 == 1);
+        double gatewayP99 = mixed.percentileMillis(99, i -> i % 2 == 1);
+        System.out.printf("  interleaved (%d calls, alternating): direct p50 %.3f ms p99 %.3f ms, gateway p50 %.3f ms"
+                + " p99 %.3f ms; overhead p50 %+.3f ms, p99 %+.3f ms%n", requests, directP50, directP99, gatewayP50,
+                gatewayP99, gatewayP50 - directP50, gatewayP99 - directP99);
     }
 
     private void serverFigures(List<SimLlmServer> servers, List<Integer> countsBefore, List<Integer> overBefore,

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /** Sends N requests keeping C in flight (C workers, each sending its next when one ends), recording latencies and failures. */
 final class LoadRun {
@@ -70,7 +72,12 @@ final class LoadRun {
 
     /** The latency at a percentile, in milliseconds. */
     double percentileMillis(double percentile) {
-        long[] sorted = latencies.clone();
+        return percentileMillis(percentile, i -> true);
+    }
+
+    /** The latency at a percentile of the requests whose numbers match, in milliseconds. */
+    double percentileMillis(double percentile, IntPredicate requests) {
+        long[] sorted = IntStream.range(0, latencies.length).filter(requests).mapToLong(i -> latencies[i]).toArray();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
