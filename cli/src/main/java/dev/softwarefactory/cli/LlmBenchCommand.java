@@ -17,6 +17,7 @@ import dev.softwarefactory.runtime.NodeConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,15 +72,15 @@ final class LlmBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         check();
         Config config = NodeSession.userOverrides().withFallback(NodeConfig.nodeDefaults());
+        GatewaySettings configured = sims > 0 ? null : LlmSpec.gatewaySettings(config);
+        if (configured != null && !configured.configured()) {
+            throw new UsageError("nothing to measure: pass --sim N, or " + LlmSpec.HOW_TO_CONFIGURE);
+        }
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "llm-bench", config);
         try {
             NodeSession.joinSelf(system);
             List<SimLlmServer> servers = startSims(system);
-            GatewaySettings settings = servers.isEmpty() ? LlmSpec.gatewaySettings(config) : simSettings(servers, config);
-            if (!settings.configured()) {
-                throw new UsageError("nothing to measure: pass --sim N, or configure backends: " + LlmSpec.HOW_TO_CONFIGURE);
-            }
-            measure(system, settings, servers);
+            measure(system, configured != null ? configured : simSettings(servers, config), servers);
             return 0;
         } finally {
             system.terminate();
@@ -89,7 +90,7 @@ final class LlmBenchCommand implements Callable<Integer> {
 
     private void measure(ActorSystem<Void> system, GatewaySettings settings, List<SimLlmServer> servers)
             throws InterruptedException {
-        List<Target> targets = settings.targetsFor(alias, null);
+        List<Target> targets = targets(settings);
         OpenAiHttp http = new OpenAiHttp(settings.retry().connectTimeout(), settings.retry().requestTimeout());
         Gateway gateway = Gateway.start(system, settings);
         List<ChatMessage> prompt = List.of(ChatMessage.user("Write a calculator in Python, with tests."));
@@ -154,6 +155,14 @@ final class LlmBenchCommand implements Callable<Integer> {
         System.out.printf("  interleaved (%d calls, alternating): direct p50 %.3f ms p99 %.3f ms, gateway p50 %.3f ms"
                 + " p99 %.3f ms; overhead p50 %+.3f ms, p99 %+.3f ms%n", requests, directP50, directP99, gatewayP50,
                 gatewayP99, gatewayP50 - directP50, gatewayP99 - directP99);
+    }
+
+    private List<Target> targets(GatewaySettings settings) {
+        if (!settings.aliases().containsKey(alias)) {
+            throw new UsageError("no alias '" + alias + "' in " + GatewaySettings.PATH + ".aliases; there are: "
+                    + String.join(", ", new TreeSet<>(settings.aliases().keySet())));
+        }
+        return settings.aliases().get(alias);
     }
 
     private void serverFigures(List<SimLlmServer> servers, List<Integer> countsBefore, List<Integer> overBefore,
@@ -229,7 +238,11 @@ final class LlmBenchCommand implements Callable<Integer> {
             backends.add(new BackendSettings("sim-" + (i + 1), BackendKind.OPENAI, servers.get(i).baseUrl(),
                     Optional.empty(), List.of("sim"), limit, backendRpm, 0, 0, 0));
         }
-        return GatewaySettings.of(backends).withRetry(GatewaySettings.fromConfig(config, System::getenv).retry());
+        try {
+            return GatewaySettings.of(backends).withRetry(GatewaySettings.retryOf(config));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     private void check() {

@@ -40,7 +40,16 @@ public record GatewaySettings(Map<String, BackendSettings> backends, Map<String,
         backends.forEach(b -> byName.put(b.name(), b));
         List<Target> all = backends.stream().map(b -> new Target(b.name(), b.models().get(0))).toList();
         return new GatewaySettings(byName, Map.of(DEFAULT_ALIAS, all), Map.of(),
-                SettingsReader.retry(ConfigFactory.load().getConfig(PATH)));
+                retryOf(ConfigFactory.load()));
+    }
+
+    /** The retry, cooldown and timeout settings of {@code software-factory.llm} in a full config. */
+    public static RetrySettings retryOf(Config root) {
+        try {
+            return SettingsReader.retry(root.getConfig(PATH));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     public GatewaySettings withRetry(RetrySettings value) {
