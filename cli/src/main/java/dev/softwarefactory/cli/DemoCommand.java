@@ -1,6 +1,7 @@
 package dev.softwarefactory.cli;
 
 import dev.softwarefactory.roles.DemoScenario;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("DEMO: a scripted model plays every role (answers from the built-in scenario,"
                 + " no model server); the tests and commands are real.");
         System.out.println("requirement: " + DemoScenario.REQUIREMENT);
-        return NewRun.execute(data.dataDir, LlmSpec.DEMO, DemoScenario.model(), DemoScenario.REQUIREMENT, ROUNDS,
+        return NewRun.execute(data.dataDir, LlmSpec.DEMO, Optional.empty(), DemoScenario.REQUIREMENT, ROUNDS,
                 0, System.out);
     }
 }

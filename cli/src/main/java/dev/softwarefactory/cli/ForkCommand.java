@@ -23,8 +23,9 @@ final class ForkCommand implements Callable<Integer> {
             description = "The last step of the recorded run whose effects are served (see: replay RUN-ID).")
     long atStep;
 
-    @Option(names = "--llm", paramLabel = "SPEC", description = "The model after the step (default: the run's).")
-    String llm;
+    /** The model after the step; the run's own when none is named. */
+    @Mixin
+    LlmOptions llm;
 
     @Option(names = "--investment", paramLabel = "USD", description = "Budget in US dollars (default: the run's).")
     Double budget;
@@ -45,8 +46,9 @@ final class ForkCommand implements Callable<Integer> {
             SourceRun source = SourceRun.read(session, data.dataDir, runId);
             source.timeline().step(atStep); // refuses a step the run does not have
             RunConfig old = source.config();
-            String spec = llm != null ? LlmSpec.normalize(llm) : old.llm();
-            LlmClient model = LlmSpec.open(spec);
+            String spec = llm.explicitSpec().orElse(old.llm());
+            LlmSpec.check(spec, session.system().settings().config());
+            LlmClient model = LlmSpec.open(spec, session.system(), llm.apiKey());
             String forkId = RunIds.next();
             CompanyNode company = new CompanyNode(session, model);
             try {

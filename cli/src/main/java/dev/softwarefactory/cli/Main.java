@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "node.jar", mixinStandardHelpOptions = true, version = "Software Factory 0.1.0",
         description = "A multi-agent software company on an Akka cluster.",
         subcommands = {RunCommand.class, DemoCommand.class, RunsCommand.class, ResumeCommand.class, BenchCommand.class,
-                SimLlmCommand.class, ReplayCommand.class, ForkCommand.class, ExportDatasetCommand.class})
+                SimLlmCommand.class, LlmCommand.class, ReplayCommand.class, ForkCommand.class,
+                ExportDatasetCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(execute(args));

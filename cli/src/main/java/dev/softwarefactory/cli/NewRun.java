@@ -5,6 +5,7 @@ import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Starts a node on a data dir, starts a run of the company on it, and follows it to its end. */
 final class NewRun {
@@ -12,10 +13,11 @@ final class NewRun {
     }
 
     /** Returns the exit code: 0 when the run succeeded, 1 when it failed. */
-    static int execute(Path dataDir, String spec, LlmClient model, String requirement, int maxRounds,
+    static int execute(Path dataDir, String spec, Optional<String> apiKey, String requirement, int maxRounds,
             double budget, PrintStream out) {
         String runId = RunIds.next();
         try (NodeSession session = NodeSession.open(dataDir, true)) {
+            LlmClient model = LlmSpec.open(spec, session.system(), apiKey);
             CompanyNode company = new CompanyNode(session, model);
             try {
                 out.println("run " + runId + " with " + model.describe());

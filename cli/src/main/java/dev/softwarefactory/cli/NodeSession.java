@@ -33,18 +33,26 @@ public final class NodeSession implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new UsageError(e.getMessage());
         }
-        Config overrides = Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile())
-                : ConfigFactory.empty();
         // A node that only reads its journal needs no cluster, and starts and stops a second faster without one.
-        Config node = joinCluster ? overrides
-                : overrides.withFallback(ConfigFactory.parseString("akka.actor.provider = local"));
+        Config node = joinCluster ? userOverrides()
+                : userOverrides().withFallback(ConfigFactory.parseString("akka.actor.provider = local"));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "software-factory",
                 NodeConfig.forDataDir(dataDir, node));
         NodeSession session = new NodeSession(lock, system, dataDir.toAbsolutePath().normalize());
         if (joinCluster) {
-            session.joinSelf();
+            joinSelf(system);
         }
         return session;
+    }
+
+    /** conf/application.conf of the current folder, if there is one. */
+    static Config userOverrides() {
+        return Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile()) : ConfigFactory.empty();
+    }
+
+    /** The node's configuration before a node starts: user overrides over every module's defaults. */
+    static Config userConfig() {
+        return userOverrides().withFallback(ConfigFactory.load()).resolve();
     }
 
     public ActorSystem<Void> system() {
@@ -55,7 +63,8 @@ public final class NodeSession implements AutoCloseable {
         return dataDir.resolve("workspace");
     }
 
-    private void joinSelf() {
+    /** Makes the node a one-node cluster and waits until it is up. */
+    static void joinSelf(ActorSystem<?> system) {
         Cluster cluster = Cluster.get(system);
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -3,10 +3,10 @@ package dev.softwarefactory.cli;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunSummary;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
@@ -18,19 +18,23 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--llm", paramLabel = "SPEC", description = "The model (default: the one the run started with).")
-    String llm;
+    @Mixin
+    LlmOptions llm;
 
     @Override
     public Integer call() {
         data.requireExisting();
+        Optional<String> chosen = llm.explicitSpec();
+        chosen.ifPresent(spec -> LlmSpec.check(spec, NodeSession.userConfig()));
         try (NodeSession session = NodeSession.open(data.dataDir, true)) {
             RunSummary run = new RunCatalog(session.system()).find(runId).orElseThrow(() -> new UsageError(
                     "no run " + runId + " in " + data.dataDir + " (list them with: runs --data-dir " + data.dataDir + ")"));
             if (run.outcome() != Outcome.RUNNING) {
                 throw new UsageError("run " + runId + " already ended " + run.outcome() + ": " + run.reason());
             }
-            var model = LlmSpec.open(llm != null ? llm : run.llm());
+            String spec = chosen.orElse(run.llm());
+            LlmSpec.check(spec, session.system().settings().config());
+            var model = LlmSpec.open(spec, session.system(), llm.apiKey());
             CompanyNode company = new CompanyNode(session, model);
             try {
                 System.out.println("resuming run " + runId + " with " + model.describe());

@@ -1,5 +1,6 @@
 package dev.softwarefactory.cli;
 
+import com.typesafe.config.Config;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +17,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--llm", paramLabel = "SPEC", description = "The model: scripted:FILE.")
-    String llm;
+    @Mixin
+    LlmOptions llm;
 
     @Option(names = "--n-round", paramLabel = "N", defaultValue = "50",
             description = "Most actions all roles together may run (default: ${DEFAULT-VALUE}).")
@@ -38,8 +39,9 @@ final class RunCommand implements Callable<Integer> {
         if (budget < 0) {
             throw new UsageError("--investment must not be negative");
         }
-        String spec = LlmSpec.normalize(llm);
-        var model = LlmSpec.open(spec);
-        return NewRun.execute(data.dataDir, spec, model, requirement, maxRounds, budget, System.out);
+        Config config = NodeSession.userConfig();
+        String spec = LlmSpec.choose(llm, config);
+        LlmSpec.check(spec, config);
+        return NewRun.execute(data.dataDir, spec, llm.apiKey(), requirement, maxRounds, budget, System.out);
     }
 }

@@ -40,6 +40,18 @@ final class SimLlmCommand implements Callable<Integer> {
             description = "Probability 0..1 of a simulated 500 (default: ${DEFAULT-VALUE}).")
     double fail500;
 
+    @Option(names = "--fail-garbage", paramLabel = "P", defaultValue = "0",
+            description = "Probability 0..1 of a 200 reply whose body is not JSON (default: ${DEFAULT-VALUE}).")
+    double failGarbage;
+
+    @Option(names = "--fail-cut", paramLabel = "P", defaultValue = "0",
+            description = "Probability 0..1 of a reply cut off mid-way, connection dropped (default: ${DEFAULT-VALUE}).")
+    double failCut;
+
+    @Option(names = "--retry-after", paramLabel = "S", defaultValue = "1",
+            description = "Retry-After seconds of a 429 (default: ${DEFAULT-VALUE}).")
+    int retryAfterSeconds;
+
     @Option(names = "--script", paramLabel = "FILE",
             description = "Scripted-model file: replies matched by the prompt header (Action: X file=Y)."
                     + " Without it the reply is \"sim reply to: \" and the start of the last user message.")
@@ -84,9 +96,18 @@ final class SimLlmCommand implements Callable<Integer> {
         if (!(fail500 >= 0 && fail500 <= 1)) {
             throw new UsageError("--fail-500 must be a probability between 0 and 1");
         }
+        for (double p : new double[] {failGarbage, failCut}) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new UsageError("--fail-garbage and --fail-cut must be probabilities between 0 and 1");
+            }
+        }
+        if (retryAfterSeconds < 0) {
+            throw new UsageError("--retry-after must not be negative");
+        }
         SimSettings settings = SimSettings.defaults(port).withLatencyMs(latencyMs)
                 .withTokensPerSecond(tokensPerSecond).withMaxConcurrency(maxConcurrency)
-                .withFail429(fail429).withFail500(fail500);
+                .withFail429(fail429).withFail500(fail500).withFailGarbage(failGarbage).withFailCut(failCut)
+                .withRetryAfterSeconds(retryAfterSeconds);
         if (script != null) {
             try {
                 settings = settings.withScript(ScriptFile.read(script));

@@ -19,6 +19,21 @@ class SimLlmCommandTest {
     }
 
     @Test
+    void aGarbageProbabilityAboveOneIsRefused() {
+        assertEquals(2, Main.execute("sim-llm", "--port", "0", "--fail-garbage", "2"));
+    }
+
+    @Test
+    void aNegativeCutProbabilityIsRefused() {
+        assertEquals(2, Main.execute("sim-llm", "--port", "0", "--fail-cut", "-0.1"));
+    }
+
+    @Test
+    void aNegativeRetryAfterIsRefused() {
+        assertEquals(2, Main.execute("sim-llm", "--port", "0", "--retry-after", "-1"));
+    }
+
+    @Test
     void aNegativeLatencyIsRefused() {
         assertEquals(2, Main.execute("sim-llm", "--port", "0", "--latency-ms", "-1"));
     }

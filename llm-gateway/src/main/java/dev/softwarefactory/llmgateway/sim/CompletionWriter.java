@@ -6,6 +6,7 @@ import akka.stream.ThrottleMode;
 import akka.stream.javadsl.Source;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Turns a reply into a chat.completion response or a paced stream of chat.completion.chunk events. */
@@ -17,7 +18,8 @@ final class CompletionWriter {
         this.tokensPerSecond = tokensPerSecond;
     }
 
-    HttpResponse write(ChatCompletionRequest request, String reply, Runnable whenSent) {
+    /** With {@code cut}, the response stops half-way and the connection is dropped, as when a server dies. */
+    HttpResponse write(ChatCompletionRequest request, String reply, boolean cut, Runnable whenSent) {
         SimJson.Ids ids = new SimJson.Ids("chatcmpl-sim-" + next.incrementAndGet(), request.model(),
                 Instant.now().getEpochSecond());
         String text = reply;
@@ -29,21 +31,38 @@ final class CompletionWriter {
         int prompt = Tokens.of(request.messages());
         int completion = Tokens.of(text);
         if (!request.stream()) {
+            String json = SimJson.completion(ids, text, finish, prompt, completion);
+            if (cut) {
+                return SimResponses.cutJson(json.substring(0, json.length() / 2), whenSent);
+            }
             whenSent.run();
-            return SimResponses.json(200, SimJson.completion(ids, text, finish, prompt, completion));
+            return SimResponses.json(200, json);
         }
-        Source<String, NotUsed> content = Source.from(ReplyChunks.split(text));
+        List<String> pieces = ReplyChunks.split(text);
+        Source<String, NotUsed> content = Source.from(cut ? pieces.subList(0, pieces.size() / 2) : pieces);
         if (tokensPerSecond > 0) {
             content = content.throttle(tokensPerSecond, Duration.ofSeconds(1), 1,
                     piece -> Math.max(1, Tokens.of(piece)), ThrottleMode.shaping());
         }
-        Source<String, NotUsed> events = Source.single(SimJson.chunk(ids, "assistant", "", null))
-                .concat(content.map(piece -> SimJson.chunk(ids, null, piece, null)))
+        Source<String, NotUsed> started = Source.single(SimJson.chunk(ids, "assistant", "", null))
+                .concat(content.map(piece -> SimJson.chunk(ids, null, piece, null)));
+        if (cut) {
+            return SimResponses.events(started.concat(Source.failed(new IllegalStateException("simulated cut")))
+                    .watchTermination((mat, done) -> {
+                        done.whenComplete((d, failure) -> whenSent.run());
+                        return mat;
+                    }));
+        }
+        Source<String, NotUsed> events = started
                 .concat(Source.single(SimJson.chunk(ids, null, null, finish)))
                 .concat(request.includeUsage()
                         ? Source.single(SimJson.usageChunk(ids, prompt, completion))
                         : Source.empty())
-                .concat(Source.single("[DONE]"))
+                .concat(Source.lazySingle(() -> {
+                    // A real server frees its slot when generation ends, before the last bytes reach the client.
+                    whenSent.run();
+                    return "[DONE]";
+                }))
                 .watchTermination((mat, done) -> {
                     done.whenComplete((d, failure) -> whenSent.run());
                     return mat;

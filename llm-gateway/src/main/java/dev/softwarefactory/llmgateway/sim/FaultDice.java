@@ -2,23 +2,33 @@ package dev.softwarefactory.llmgateway.sim;
 
 import java.util.Random;
 
-/** Decides at random, from a seed, which requests get a simulated 429 or 500. */
+/** Decides at random, from a seed, which requests get a simulated fault. */
 final class FaultDice {
     private final Random random;
-    private final double fail429;
-    private final double fail500;
+    private final SimSettings settings;
 
-    FaultDice(long seed, double fail429, double fail500) {
-        this.random = new Random(seed);
-        this.fail429 = fail429;
-        this.fail500 = fail500;
+    FaultDice(SimSettings settings) {
+        this.random = new Random(settings.seed());
+        this.settings = settings;
     }
 
-    synchronized boolean rateLimited() {
-        return fail429 > 0 && random.nextDouble() < fail429;
+    boolean rateLimited() {
+        return roll(settings.fail429());
     }
 
-    synchronized boolean serverError() {
-        return fail500 > 0 && random.nextDouble() < fail500;
+    boolean serverError() {
+        return roll(settings.fail500());
+    }
+
+    boolean garbage() {
+        return roll(settings.failGarbage());
+    }
+
+    boolean cut() {
+        return roll(settings.failCut());
+    }
+
+    private synchronized boolean roll(double probability) {
+        return probability > 0 && random.nextDouble() < probability;
     }
 }

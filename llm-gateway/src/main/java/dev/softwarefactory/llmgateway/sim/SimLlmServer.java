@@ -10,17 +10,25 @@ import java.util.concurrent.CompletionStage;
 /** An OpenAI-compatible model server that simulates latency, pacing, limits and faults (for tests and benches). */
 public final class SimLlmServer {
     private final ServerBinding binding;
+    private final RequestLog log;
 
-    private SimLlmServer(ServerBinding binding) {
+    private SimLlmServer(ServerBinding binding, RequestLog log) {
         this.binding = binding;
+        this.log = log;
     }
 
     /** Binds on 127.0.0.1 and the settings' port (0: any free port). */
     public static CompletionStage<SimLlmServer> start(ActorSystem<?> system, SimSettings settings) {
-        ChatHandler chat = new ChatHandler(settings, system.classicSystem().scheduler(), system.executionContext());
+        RequestLog log = new RequestLog();
+        ChatHandler chat = new ChatHandler(settings, log);
         return Http.get(system).newServerAt("127.0.0.1", settings.port())
                 .bind(new SimRoute(chat).route())
-                .thenApply(SimLlmServer::new);
+                .thenApply(binding -> new SimLlmServer(binding, log));
+    }
+
+    /** Every chat completion request received, faulty ones included. */
+    public RequestLog requests() {
+        return log;
     }
 
     public int port() {

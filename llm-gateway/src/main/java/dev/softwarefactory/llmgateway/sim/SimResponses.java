@@ -27,6 +27,18 @@ final class SimResponses {
                 : response;
     }
 
+    /** A 200 JSON response whose body stops after {@code part} and whose connection is then dropped. */
+    static HttpResponse cutJson(String part, Runnable whenSent) {
+        Source<ByteString, NotUsed> bytes = Source.single(ByteString.fromString(part))
+                .concat(Source.failed(new IllegalStateException("simulated cut")))
+                .watchTermination((mat, done) -> {
+                    done.whenComplete((d, failure) -> whenSent.run());
+                    return mat;
+                });
+        return HttpResponse.create().withStatus(200)
+                .withEntity(HttpEntities.createChunked(ContentTypes.APPLICATION_JSON, bytes));
+    }
+
     /** Each event becomes a {@code data: EVENT} line and a blank line. */
     static HttpResponse events(Source<String, NotUsed> events) {
         Source<ByteString, NotUsed> bytes = events.map(e -> ByteString.fromString("data: " + e + "\n\n"));

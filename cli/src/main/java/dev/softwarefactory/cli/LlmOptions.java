@@ -1,0 +1,45 @@
+package dev.softwarefactory.cli;
+
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The command-line ways to name a model: --llm SPEC, or an OpenAI-compatible URL and model. */
+final class LlmOptions {
+    @Option(names = "--llm", paramLabel = "SPEC",
+            description = "The model: scripted:FILE, gateway (conf/application.conf), openai:MODEL@URL or ollama:MODEL.")
+    String spec;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL",
+            description = "An OpenAI-compatible server (OpenAI, vLLM, llama.cpp, ...), e.g. http://gpu1:8000/v1.")
+    String baseUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model to ask the --llm-base-url server for.")
+    String model;
+
+    @Option(names = "--llm-api-key", paramLabel = "KEY",
+            description = "API key for --llm-base-url (default: $OPENAI_API_KEY); never stored.")
+    String apiKey;
+
+    /** The key from the option or OPENAI_API_KEY, if any. */
+    Optional<String> apiKey() {
+        return Optional.ofNullable(apiKey).or(() -> Optional.ofNullable(System.getenv("OPENAI_API_KEY")))
+                .filter(k -> !k.isBlank());
+    }
+
+    /** The spec the options name, or empty when they name none. */
+    Optional<String> explicitSpec() {
+        if (spec != null && baseUrl != null) {
+            throw new UsageError("give either --llm or --llm-base-url, not both");
+        }
+        if (baseUrl != null) {
+            if (model == null || model.isBlank()) {
+                throw new UsageError("--llm-base-url needs --llm-model NAME (the model the server serves)");
+            }
+            return Optional.of(LlmSpec.normalize(LlmSpec.OPENAI + model + "@" + baseUrl));
+        }
+        if (model != null || apiKey != null) {
+            throw new UsageError("--llm-model and --llm-api-key go with --llm-base-url URL");
+        }
+        return Optional.ofNullable(spec).map(LlmSpec::normalize);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.softwarefactory.llmgateway.gateway;
+
+import akka.actor.Cancellable;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.cluster.sharding.typed.ClusterShardingSettings;
+import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.Entity;
+import akka.cluster.sharding.typed.javadsl.EntityRef;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import dev.softwarefactory.llmgateway.LlmClient;
+import dev.softwarefactory.llmgateway.LlmReply;
+import dev.softwarefactory.llmgateway.LlmRequest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The model gateway: an {@link LlmClient} that routes each request to a backend of its alias,
+ * within that backend's cluster-wide limits, and retries, fails over and rests backends. Start one
+ * per actor system (a node of a cluster); every node must configure the same backends.
+ */
+public final class Gateway implements LlmClient {
+    /**
+     * Runs an ask's callback on the thread that completes it. Akka's asks return Scala-converted
+     * futures whose plain whenComplete/thenAccept hop to the common pool, which on a machine with
+     * two cores starts a new thread per task; this costs no hop at all.
+     */
+    static final Executor SAME_THREAD = Runnable::run;
+    private static final Duration LOAD_REFRESH = Duration.ofMillis(500);
+    private final ActorSystem<?> system;
+    private final GatewaySettings settings;
+    private final DirectRoutes routes;
+    private final LoadBoard board;
+    private final Router router;
+    private final OpenAiHttp http;
+    private final String idPrefix = UUID.randomUUID() + "-";
+    private final AtomicLong ids = new AtomicLong();
+    private final Cancellable refresh;
+
+    private Gateway(ActorSystem<?> system, GatewaySettings settings, EntityTypeKey<LlmBackend.Command> key) {
+        this.system = system;
+        this.settings = settings;
+        ClusterSharding sharding = ClusterSharding.get(system);
+        // No passivation: an idle entity stopped mid-call would forget the permits it granted.
+        sharding.init(Entity.of(key, entity -> {
+            BackendSettings backend = settings.backends().get(entity.getEntityId());
+            if (backend == null) {
+                system.log().error("no backend {} in this node's {}.backends: configure every node alike",
+                        entity.getEntityId(), GatewaySettings.PATH);
+                return Behaviors.empty();
+            }
+            return LlmBackend.create(backend, settings.retry());
+        }).withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+        Map<String, EntityRef<LlmBackend.Command>> sharded = new HashMap<>();
+        settings.backends().keySet().forEach(name -> sharded.put(name, sharding.entityRefFor(key, name)));
+        this.routes = new DirectRoutes(system, sharded, key.name() + "-routes-" + UUID.randomUUID());
+        this.board = new LoadBoard(settings.backends());
+        this.router = new Router(board, settings.retry().affinityMargin());
+        this.http = new OpenAiHttp(settings.retry().connectTimeout(), settings.retry().requestTimeout());
+        this.refresh = system.scheduler().scheduleWithFixedDelay(LOAD_REFRESH, LOAD_REFRESH, this::refreshLoads,
+                system.executionContext());
+    }
+
+    public static Gateway start(ActorSystem<?> system, GatewaySettings settings) {
+        return start(system, settings, LlmBackend.DEFAULT_TYPE_NAME);
+    }
+
+    /** With its own entity type name, so that tests can start several gateways in one actor system. */
+    public static Gateway start(ActorSystem<?> system, GatewaySettings settings, String entityTypeName) {
+        if (!settings.configured()) {
+            throw new IllegalArgumentException("no backends in " + GatewaySettings.PATH + ".backends");
+        }
+        return new Gateway(system, settings, LlmBackend.typeKey(entityTypeName));
+    }
+
+    @Override
+    public CompletionStage<LlmReply> complete(LlmRequest request) {
+        CompletableFuture<LlmReply> reply = new CompletableFuture<>();
+        try {
+            new RequestAttempts(this, request, settings.targetsFor(request.alias(), request.role()), reply).next();
+        } catch (RuntimeException e) {
+            reply.completeExceptionally(e);
+        }
+        return reply;
+    }
+
+    @Override
+    public String describe() {
+        return "model gateway (" + settings.aliases().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + ": " + e.getValue().stream().map(t -> t.backend() + "/" + t.model())
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; ")) + ")";
+    }
+
+    /** Stops the load refresh; the backends' entities stop with the actor system. */
+    public void close() {
+        refresh.cancel();
+    }
+
+    GatewaySettings settings() {
+        return settings;
+    }
+
+    DirectRoutes routes() {
+        return routes;
+    }
+
+    LoadBoard board() {
+        return board;
+    }
+
+    Router router() {
+        return router;
+    }
+
+    OpenAiHttp http() {
+        return http;
+    }
+
+    ActorSystem<?> system() {
+        return system;
+    }
+
+    String nextRequestId() {
+        return idPrefix + ids.incrementAndGet();
+    }
+
+    /** Asks a backend for its load now, e.g. after a failure that may have started its cooldown. */
+    void observeLoad(String backend) {
+        AskPattern.<LlmBackend.Command, LlmBackend.Load>ask(routes.to(backend), LlmBackend.GetLoad::new, LOAD_REFRESH,
+                system.scheduler()).thenAcceptAsync(board::observed, SAME_THREAD);
+    }
+
+    private void refreshLoads() {
+        settings.backends().keySet().forEach(this::observeLoad);
+    }
+}
