@@ -3,6 +3,7 @@ package dev.softwarefactory.cli;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.replay.ReplaySource;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +28,22 @@ final class ForkCommand implements Callable<Integer> {
     @Mixin
     LlmOptions llm;
 
+    @Option(names = "--alias-map", paramLabel = "ROLE=ALIAS",
+            description = "After the step, ROLE's model calls go to ALIAS of the configured gateway (repeatable).")
+    Map<String, String> aliasMap;
+
     @Option(names = "--investment", paramLabel = "USD", description = "Budget in US dollars (default: the run's).")
     Double budget;
 
     @Option(names = "--n-round", paramLabel = "N", description = "Most actions of the new run (default: the run's).")
     Integer maxRounds;
+
+    /** --llm-model alone keeps the run's server and changes its model; --alias-map remaps roles. */
+    private String spec(String recorded) {
+        String base = llm.model != null && llm.baseUrl == null && llm.spec == null && llm.apiKey == null
+                ? LlmSpec.withModel(recorded, llm.model) : llm.explicitSpec().orElse(recorded);
+        return aliasMap == null ? base : LlmSpec.withAliasMap(base, aliasMap);
+    }
 
     @Override
     public Integer call() {
@@ -46,7 +58,7 @@ final class ForkCommand implements Callable<Integer> {
             SourceRun source = SourceRun.read(session, data.dataDir, runId);
             source.timeline().step(atStep); // refuses a step the run does not have
             RunConfig old = source.config();
-            String spec = llm.explicitSpec().orElse(old.llm());
+            String spec = spec(old.llm());
             LlmSpec.check(spec, session.system().settings().config());
             LlmClient model = LlmSpec.open(spec, session.system(), llm.apiKey());
             String forkId = RunIds.next();

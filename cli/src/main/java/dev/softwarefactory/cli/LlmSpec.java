@@ -11,12 +11,16 @@ import dev.softwarefactory.llmgateway.gateway.GatewaySettings;
 import dev.softwarefactory.roles.DemoScenario;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * Which model a run uses, as recorded in its RunConfig so a resume uses the same one:
- * {@code scripted:FILE}, {@code openai:MODEL@URL}, {@code ollama:MODEL} or {@code gateway} (the
- * backends of conf/application.conf). A spec never holds an API key.
+ * {@code scripted:FILE}, {@code demo}, {@code openai:MODEL@URL}, {@code ollama:MODEL}, or
+ * {@code gateway} (the backends of conf/application.conf), optionally with roles mapped to other
+ * aliases: {@code gateway:Engineer=coder,QaEngineer=cheap}. A spec never holds an API key.
  */
 final class LlmSpec {
     /** The built-in scenario of the demo command. */
@@ -57,6 +61,9 @@ final class LlmSpec {
         if (spec.startsWith(OLLAMA) && spec.length() > OLLAMA.length() || spec.equals(GATEWAY)) {
             return spec;
         }
+        if (spec.startsWith(GATEWAY + ":")) {
+            return withAliasMap(GATEWAY, roleAliases(spec));
+        }
         throw new UsageError("unknown --llm '" + spec + "': use scripted:FILE, demo, gateway, openai:MODEL@URL or ollama:MODEL");
     }
 
@@ -80,10 +87,61 @@ final class LlmSpec {
     static void check(String spec, Config config) {
         if (spec.startsWith(SCRIPTED)) {
             scripted(spec);
-        } else if (spec.equals(GATEWAY) && !gatewaySettings(config).configured()) {
-            throw new UsageError("no backends in " + GatewaySettings.PATH + ".backends of conf/application.conf: "
-                    + HOW_TO_CONFIGURE);
+        } else if (isGateway(spec)) {
+            gatewayFor(spec, config, Optional.empty());
         }
+    }
+
+    /** The spec with roles mapped to aliases of the configured gateway, over any mapping it has. */
+    static String withAliasMap(String spec, Map<String, String> roleToAlias) {
+        if (!isGateway(spec)) {
+            throw new UsageError("--alias-map maps roles to aliases of the configured gateway (--llm gateway);"
+                    + " the model here is " + spec);
+        }
+        Map<String, String> merged = new TreeMap<>(roleAliases(spec));
+        roleToAlias.forEach((role, alias) -> {
+            if (!role.matches("\\w+") || !alias.matches("[\\w.-]+")) {
+                throw new UsageError("--alias-map needs ROLE=ALIAS, e.g. Engineer=coder; got " + role + "=" + alias);
+            }
+            merged.put(role, alias);
+        });
+        if (merged.isEmpty()) {
+            return GATEWAY;
+        }
+        StringJoiner entries = new StringJoiner(",", GATEWAY + ":", "");
+        merged.forEach((role, alias) -> entries.add(role + "=" + alias));
+        return entries.toString();
+    }
+
+    /** The spec of the same server with another model: for a fork that only changes the model. */
+    static String withModel(String spec, String model) {
+        if (spec.startsWith(OPENAI)) {
+            return OPENAI + model + spec.substring(spec.indexOf('@'));
+        }
+        if (spec.startsWith(OLLAMA)) {
+            return OLLAMA + model;
+        }
+        throw new UsageError("--llm-model alone changes the model of an openai: or ollama: run; this run used "
+                + spec + " (give --llm SPEC, --llm-base-url URL --llm-model NAME, or --alias-map ROLE=ALIAS)");
+    }
+
+    private static boolean isGateway(String spec) {
+        return spec.equals(GATEWAY) || spec.startsWith(GATEWAY + ":");
+    }
+
+    private static Map<String, String> roleAliases(String spec) {
+        Map<String, String> map = new TreeMap<>();
+        if (spec.equals(GATEWAY)) {
+            return map;
+        }
+        for (String entry : spec.substring(GATEWAY.length() + 1).split(",")) {
+            String[] parts = entry.split("=", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new UsageError("--llm '" + spec + "' must be gateway:ROLE=ALIAS,ROLE=ALIAS");
+            }
+            map.put(parts[0], parts[1]);
+        }
+        return map;
     }
 
     static LlmClient open(String spec, ActorSystem<?> system, Optional<String> apiKey) {
@@ -98,8 +156,17 @@ final class LlmSpec {
 
     /** The gateway settings of a spec that is not scripted: the configured gateway or one backend. */
     static GatewaySettings gatewayFor(String spec, Config config, Optional<String> apiKey) {
-        if (spec.equals(GATEWAY)) {
-            return gatewaySettings(config);
+        if (isGateway(spec)) {
+            GatewaySettings settings = gatewaySettings(config);
+            if (!settings.configured()) {
+                throw new UsageError("no backends in " + GatewaySettings.PATH + ".backends of conf/application.conf: "
+                        + HOW_TO_CONFIGURE);
+            }
+            try {
+                return settings.withRoleAliases(roleAliases(spec));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
+            }
         }
         int maxConcurrency = config.getInt(GatewaySettings.PATH + ".backend-defaults.max-concurrency");
         BackendSettings backend;

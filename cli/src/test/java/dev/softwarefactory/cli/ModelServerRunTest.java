@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelServerRunTest {
     private static ActorTestKit kit;
     private SimLlmServer server;
+    private SimLlmServer secondServer;
 
     @TempDir
     Path dir;
@@ -42,8 +43,10 @@ class ModelServerRunTest {
 
     @AfterEach
     void stopServer() {
-        if (server != null) {
-            server.stop().toCompletableFuture().join();
+        for (SimLlmServer sim : new SimLlmServer[] {server, secondServer}) {
+            if (sim != null) {
+                sim.stop().toCompletableFuture().join();
+            }
         }
     }
 
@@ -130,6 +133,32 @@ class ModelServerRunTest {
         assertTrue(node.stdout().get(1).matches("down\\s+no\\s+gone\\s+\\d+ ms\\s+connection to .*"), node.output());
         // the scripted sim has no entry for a ping: it answers 400, so it is reachable but errs
         assertTrue(node.stdout().get(2).matches("up\\s+yes\\s+sim\\s+\\d+ ms\\s+400 bad request.*"), node.output());
+    }
+
+    @Test
+    void aForkWithAnAliasMapSendsThatRolesCallsAfterTheStepToThatAlias() throws IOException {
+        SimLlmServer general = scriptedServer();
+        secondServer = SimLlmServer.start(kit.system(), SimSettings.defaults(0)
+                .withScript(ScriptFile.read(Scenario.calculator(dir, 0)))).toCompletableFuture().join();
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("conf/application.conf"), "software-factory.llm {\n"
+                + " backends.general { kind = openai, base-url = \"" + general.baseUrl() + "\", models = [sim] }\n"
+                + " backends.coding { kind = openai, base-url = \"" + secondServer.baseUrl() + "\", models = [sim] }\n"
+                + " aliases { default = [general], coder = [coding] }\n}\n");
+        NodeProcess run = NodeProcess.run(dir, "run", "--data-dir", "data", "Write a calculator");
+        assertEquals(0, run.exitCode(Duration.ofSeconds(1)), run.output());
+        String designStep = NodeProcess.run(dir, "replay", Scenario.runId(run), "--data-dir", "data").stdout()
+                .stream().filter(l -> l.contains(" file:docs/design.md ")).findFirst().orElseThrow().trim()
+                .split("\\s+")[0];
+        long generalBefore = general.requests().count();
+        assertEquals(0, secondServer.requests().count(), "without a mapping every role uses the default alias");
+
+        NodeProcess fork = NodeProcess.run(dir, "fork", Scenario.runId(run), "--at", designStep, "--alias-map",
+                "Engineer=coder", "--data-dir", "data");
+
+        assertEquals(0, fork.exitCode(Duration.ofSeconds(1)), fork.output());
+        assertEquals(2, secondServer.requests().count(), "the Engineer's code and review calls");
+        assertEquals(3, general.requests().count() - generalBefore, "tasks, tests and README after the step");
     }
 
     private static boolean dataDirContains(Path dataDir, String text) throws IOException {

@@ -51,7 +51,7 @@ class BubblewrapSandboxTest {
 
     @Test
     void writingOutsideTheWorkspaceFailsAsReadOnlyAndLeavesNothing() {
-        Path outside = Path.of("target", "sandbox-escape-" + System.nanoTime()).toAbsolutePath();
+        Path outside = Path.of("/var/tmp", "sandbox-escape-" + System.nanoTime());
 
         CommandExited result = sh("echo escaped > " + outside, Network.NONE);
 
@@ -62,7 +62,7 @@ class BubblewrapSandboxTest {
 
     @Test
     void networkAllowedStillCannotWriteOutsideTheWorkspace() {
-        Path outside = Path.of("target", "sandbox-escape-" + System.nanoTime()).toAbsolutePath();
+        Path outside = Path.of("/var/tmp", "sandbox-escape-" + System.nanoTime());
 
         CommandExited result = sh("echo escaped > " + outside, Network.ALLOWED);
 

@@ -4,10 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,6 +56,19 @@ public record GatewaySettings(Map<String, BackendSettings> backends, Map<String,
 
     public GatewaySettings withRetry(RetrySettings value) {
         return new GatewaySettings(backends, aliases, roleAliases, value);
+    }
+
+    /** These settings with some roles mapped to other aliases (e.g. for a fork); every alias must exist. */
+    public GatewaySettings withRoleAliases(Map<String, String> overrides) {
+        overrides.forEach((role, alias) -> {
+            if (!aliases.containsKey(alias)) {
+                throw new IllegalArgumentException("no alias '" + alias + "' (for " + role + ") in " + PATH
+                        + ".aliases; there are: " + String.join(", ", new TreeSet<>(aliases.keySet())));
+            }
+        });
+        Map<String, String> merged = new HashMap<>(roleAliases);
+        merged.putAll(overrides);
+        return new GatewaySettings(backends, aliases, merged, retry);
     }
 
     public boolean configured() {

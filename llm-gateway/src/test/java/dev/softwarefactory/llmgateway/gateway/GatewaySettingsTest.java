@@ -54,6 +54,35 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void roleAliasOverridesMapARoleToAnotherAlias() {
+        GatewaySettings settings = read(TWO_BACKENDS, Map.of()).withRoleAliases(Map.of("Architect", "coder"));
+
+        assertEquals("b", settings.targetsFor("Architect", "Architect").get(0).backend());
+        assertEquals("b", settings.targetsFor("Engineer", "Engineer").get(0).backend());
+        assertEquals("a", settings.targetsFor("QaEngineer", "QaEngineer").get(0).backend());
+    }
+
+    @Test
+    void roleAliasOverrideNamingAnUnknownAliasIsRefusedWithTheKnownOnes() {
+        GatewaySettings settings = read(TWO_BACKENDS, Map.of());
+
+        String error = assertThrows(IllegalArgumentException.class,
+                () -> settings.withRoleAliases(Map.of("Engineer", "gpu9"))).getMessage();
+
+        assertEquals("no alias 'gpu9' (for Engineer) in software-factory.llm.aliases; there are: coder, default",
+                error);
+    }
+
+    private static final String TWO_BACKENDS = """
+            software-factory.llm.backends {
+              a { kind = openai, base-url = "http://a/v1", models = [m] }
+              b { kind = openai, base-url = "http://b/v1", models = [m] }
+            }
+            software-factory.llm.aliases { default = [a], coder = [b] }
+            software-factory.llm.role-aliases { Engineer = coder }
+            """;
+
+    @Test
     void withoutAliasesDefaultIsEveryBackend() {
         GatewaySettings settings = read("""
                 software-factory.llm.backends {
