@@ -115,7 +115,9 @@ final class LlmBenchCommand implements Callable<Integer> {
         List<Integer> countsBefore = servers.stream().map(s -> s.requests().count()).toList();
         List<Integer> overBefore = servers.stream().map(s -> s.requests().overConcurrency()).toList();
         long gatewayStart = System.nanoTime();
+        gateway.admissionTimes().drain();
         LoadRun gatewayRun = LoadRun.run(requests, concurrency, viaGateway);
+        long[] admission = gateway.admissionTimes().drain();
 
         System.out.printf("  %-16s %12s %10s %10s %10s %10s %8s%n", "", "throughput", "p50", "p90", "p99", "max", "failed");
         row("direct client", directRun);
@@ -126,6 +128,7 @@ final class LlmBenchCommand implements Callable<Integer> {
                 + " throughput %.3f)%n", p50, p99, gatewayRun.percentileMillis(50) / directRun.percentileMillis(50),
                 gatewayRun.percentileMillis(99) / directRun.percentileMillis(99),
                 gatewayRun.throughputPerSecond() / directRun.throughputPerSecond());
+        admission(admission);
         if (concurrency > directConcurrency) {
             System.out.println("  (the gateway queues what exceeds the backends' limits, so its latency includes that wait)");
         }
@@ -138,6 +141,21 @@ final class LlmBenchCommand implements Callable<Integer> {
             interleaved(direct, viaGateway);
         }
         gateway.close();
+    }
+
+    /**
+     * The gateway's own time, measured inside it: unlike the differences above it does not depend on
+     * how busy the server and the machine are while the calls are under way.
+     */
+    private static void admission(long[] nanos) {
+        if (nanos.length == 0) {
+            return;
+        }
+        System.out.printf("  gateway's own time per request (routing + permit, before the HTTP call; %d first"
+                + " attempts): p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", nanos.length,
+                nanos[(int) Math.min(nanos.length - 1, Math.round(nanos.length * 0.50))] / 1e6,
+                nanos[(int) Math.min(nanos.length - 1, Math.round(nanos.length * 0.99))] / 1e6,
+                nanos[nanos.length - 1] / 1e6);
     }
 
     /**

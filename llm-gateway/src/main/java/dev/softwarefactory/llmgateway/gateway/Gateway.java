@@ -44,6 +44,7 @@ public final class Gateway implements LlmClient {
     private final String idPrefix = UUID.randomUUID() + "-";
     private final AtomicLong ids = new AtomicLong();
     private final Cancellable refresh;
+    private final AdmissionTimes admissionTimes = new AdmissionTimes();
 
     private Gateway(ActorSystem<?> system, GatewaySettings settings, EntityTypeKey<LlmBackend.Command> key) {
         this.system = system;
@@ -99,6 +100,11 @@ public final class Gateway implements LlmClient {
                 .map(e -> e.getKey() + ": " + e.getValue().stream().map(t -> t.backend() + "/" + t.model())
                         .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; ")) + ")";
+    }
+
+    /** The gateway's own time per request, for benches. */
+    public AdmissionTimes admissionTimes() {
+        return admissionTimes;
     }
 
     /** Stops the load refresh; the backends' entities stop with the actor system. */

@@ -82,6 +82,9 @@ final class RequestAttempts {
     private void call(Target target, String id, ActorRef<LlmBackend.Command> backend) {
         BackendSettings settings = gateway.settings().backends().get(target.backend());
         long callStart = System.nanoTime();
+        if (attempts == 1) {
+            gateway.admissionTimes().record(callStart - started);
+        }
         gateway.http().chat(settings, target.model(), request.messages()).whenComplete((completion, error) -> {
             long latencyMillis = (System.nanoTime() - callStart) / 1_000_000;
             gateway.board().ended(target.backend());
