@@ -242,26 +242,15 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         return Set.of(Company.tag(runId));
     }
 
-    /** Snapshots keep recovery short in long runs; events are kept, as the run's timeline reads them. */
+    /** Snapshots keep recovery short in long runs. */
     @Override
     public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(context.getSystem().settings().config()
-                .getInt("software-factory.snapshot-every"), 2);
+        return Snapshots.retention(context.getSystem());
     }
 
     @Override
     public SnapshotAdapter<State> snapshotAdapter() {
-        return new SnapshotAdapter<>() {
-            @Override
-            public Object toJournal(State state) {
-                return state.snapshot();
-            }
-
-            @Override
-            public State fromJournal(Object from) {
-                return State.of((Snapshot) from);
-            }
-        };
+        return Snapshots.adapter(State::snapshot, State::of, Snapshot.class);
     }
 
     @Override
