@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the runs in a data dir: status, start, duration, model calls and cost.")
+        description = "List the runs in a data dir: status, start, duration, model calls, tokens, cost and why each ended.")
 final class RunsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -29,12 +29,13 @@ final class RunsCommand implements Callable<Integer> {
                 System.out.println("no runs in " + data.dataDir);
                 return 0;
             }
-            System.out.printf("%-22s %-10s %-19s %9s %6s %10s  %s%n", "RUN", "STATUS", "STARTED", "DURATION",
-                    "CALLS", "COST", "REQUIREMENT");
+            System.out.printf("%-22s %-10s %-19s %9s %6s %9s %10s  %s%n", "RUN", "STATUS", "STARTED", "DURATION",
+                    "CALLS", "TOKENS", "COST", "REQUIREMENT");
             for (RunSummary run : runs) {
                 String duration = run.endedAt() == 0 ? "-" : String.format("%.1fs", (run.endedAt() - run.startedAt()) / 1000.0);
-                System.out.printf("%-22s %-10s %-19s %9s %6d %10s  %s%n", run.runId(), status(run),
+                System.out.printf("%-22s %-10s %-19s %9s %6d %9d %10s  %s%n", run.runId(), status(run),
                         TIME.format(Instant.ofEpochMilli(run.startedAt())), duration, run.usage().modelCalls(),
+                        run.usage().tokens(),
                         String.format("$%.4f", run.usage().costUsd()), oneLine(run.requirement()));
                 System.out.println("    " + why(run));
             }
