@@ -1,6 +1,7 @@
 package dev.softwarefactory.runtime;
 
 import dev.softwarefactory.runtime.action.EffectResult;
+import java.util.Objects;
 
 /** One line about an effect's result, for progress output. */
 public final class EffectSummary {
@@ -9,8 +10,9 @@ public final class EffectSummary {
 
     public static String of(EffectResult result) {
         if (result instanceof EffectResult.LlmAnswered llm) {
-            return String.format("%d tokens, %d ms, %s", llm.inputTokens() + llm.outputTokens(),
-                    llm.latencyMillis(), llm.model());
+            return String.format("%d tokens, $%.4f, %d ms, %s", llm.inputTokens() + llm.outputTokens(),
+                    llm.costUsd(), llm.latencyMillis(), Objects.equals(llm.backend(), llm.model()) ? llm.model()
+                            : llm.backend() + "/" + llm.model());
         }
         if (result instanceof EffectResult.FileWritten file) {
             return file.content().lines().count() + " lines";
