@@ -77,17 +77,15 @@ final class CompanyUnderTest implements AutoCloseable {
         node.company(runId).tell(new Company.Start(new RunConfig("requirement", "scripted:" + runId, roles,
                 maxRounds, 0), started.getRef()));
         started.expectMessage(Duration.ofSeconds(20), akka.Done.getInstance());
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            TestProbe<Company.Status> probe = kit.createTestProbe();
+        TestProbe<Company.Status> probe = kit.createTestProbe();
+        return probe.awaitAssert(Duration.ofMinutes(3), Duration.ofMillis(100), () -> {
             node.company(runId).tell(new Company.GetStatus(probe.getRef()));
             Company.Status status = probe.receiveMessage(Duration.ofSeconds(20));
-            if (status.outcome() != Outcome.RUNNING) {
-                return status;
+            if (status.outcome() == Outcome.RUNNING) {
+                throw new AssertionError("run " + runId + " has not ended");
             }
-            sleep();
-        }
-        throw new AssertionError("run " + runId + " did not end within 3 minutes");
+            return status;
+        });
     }
 
     /** The commands a role ran under an effect key (e.g. "exec:tests"), in the order they were recorded. */
@@ -139,15 +137,6 @@ final class CompanyUnderTest implements AutoCloseable {
     public void close() {
         kit.shutdownTestKit();
         threads.shutdownNow();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
-        }
     }
 
     private final class ScriptPerRun implements LlmClient {

@@ -19,7 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,8 +162,8 @@ class BubblewrapSandboxTest {
                 .start();
         try {
             // Until bubblewrap has set the sandbox up, its child does not yet die with it.
-            waitUntil(() -> processesEndingWith(marker)
-                    .anyMatch(p -> p.info().command().orElse("").endsWith("/sleep")));
+            assertTrue(waitUntil(() -> processesEndingWith(marker)
+                    .anyMatch(p -> p.info().command().orElse("").endsWith("/sleep"))), marker + " never started");
 
             bwrap.destroyForcibly().waitFor();
 
@@ -228,12 +232,19 @@ class BubblewrapSandboxTest {
         return "sleep " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     }
 
+    /** Waits (up to 5 s) for every process running {@code commandLine} now to exit. */
     private static boolean noProcessRuns(String commandLine) {
-        return waitUntil(() -> noProcessRunsNow(commandLine));
-    }
-
-    private static boolean noProcessRunsNow(String commandLine) {
-        return processesEndingWith(commandLine).findAny().isEmpty();
+        CompletableFuture<?>[] exits = processesEndingWith(commandLine).map(ProcessHandle::onExit)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static java.util.stream.Stream<ProcessHandle> processesEndingWith(String commandLine) {
@@ -241,6 +252,7 @@ class BubblewrapSandboxTest {
                 && p.info().commandLine().map(line -> line.endsWith(commandLine)).orElse(false));
     }
 
+    /** Polls: the OS gives no event for a process starting inside the sandbox. */
     private static boolean waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {

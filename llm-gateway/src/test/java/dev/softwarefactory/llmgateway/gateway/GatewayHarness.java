@@ -37,13 +37,12 @@ final class GatewayHarness {
                 """).withFallback(ConfigFactory.load()));
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (cluster.selfMember().status() != MemberStatus.up()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("test node did not join itself");
+        kit.createTestProbe().awaitAssert(Duration.ofSeconds(20), () -> {
+            if (cluster.selfMember().status() != MemberStatus.up()) {
+                throw new AssertionError("test node did not join itself");
             }
-            sleep(20);
-        }
+            return null;
+        });
     }
 
     SimLlmServer sim(SimSettings settings) {
@@ -98,14 +97,5 @@ final class GatewayHarness {
         gateways.forEach(Gateway::close);
         servers.forEach(s -> s.stop().toCompletableFuture().join());
         kit.shutdownTestKit();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
