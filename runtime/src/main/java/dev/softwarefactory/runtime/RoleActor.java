@@ -131,6 +131,14 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             return new RoleMemory(List.copyOf(observed), Set.copyOf(consumed));
         }
 
+        /** An effect of the running action, counted as a model call when it is one (for request ordinals). */
+        void effectRecorded(String key, EffectResult result) {
+            running.effects.put(key, result);
+            if (result instanceof LlmAnswered llm) {
+                llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
+            }
+        }
+
         Snapshot snapshot() {
             return new Snapshot(List.copyOf(observed), Set.copyOf(consumed), Map.copyOf(llmCounts), invocations,
                     running == null ? null : running.snapshot(), closed);
@@ -343,40 +351,33 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     }
 
     private Effect<Event, State> onRecordEffect(State state, RecordEffect cmd) {
-        Running running = state.running;
-        if (running == null || running.invocation != cmd.invocation()) {
-            cmd.persisted().completeExceptionally(new IllegalStateException("action invocation is over"));
-            return Effect().none();
-        }
-        EffectResult known = running.effects.get(cmd.key());
-        if (known != null) {
-            cmd.persisted().complete(known);
-            return Effect().none();
-        }
-        return Effect().persist(new EffectRecorded(cmd.invocation(), cmd.key(), cmd.result())).thenRun(s -> {
-            cmd.persisted().complete(cmd.result());
-            progress(new Progress.EffectRecorded(runId, role.name(), cmd.invocation(), cmd.key(),
-                    EffectSummary.of(cmd.result())));
-        });
+        return persistEffect(state, cmd.invocation(), cmd.key(), cmd.result(), cmd.persisted(),
+                new EffectRecorded(cmd.invocation(), cmd.key(), cmd.result()), EffectSummary.of(cmd.result()));
     }
 
     private Effect<Event, State> onReplayEffect(State state, ReplayEffect cmd) {
+        return persistEffect(state, cmd.invocation(), cmd.key(), cmd.result(), cmd.persisted(),
+                new EffectReplayed(cmd.invocation(), cmd.key(), cmd.result(), cmd.sourceRun(), cmd.sourceStep()),
+                EffectSummary.of(cmd.result()) + ", served from step " + cmd.sourceStep());
+    }
+
+    /** Persists an effect of the running invocation once, then hands its result to the waiting action. */
+    private Effect<Event, State> persistEffect(State state, long invocation, String key, EffectResult result,
+            CompletableFuture<EffectResult> persisted, Event event, String summary) {
         Running running = state.running;
-        if (running == null || running.invocation != cmd.invocation()) {
-            cmd.persisted().completeExceptionally(new IllegalStateException("action invocation is over"));
+        if (running == null || running.invocation != invocation) {
+            persisted.completeExceptionally(new IllegalStateException("action invocation is over"));
             return Effect().none();
         }
-        EffectResult known = running.effects.get(cmd.key());
+        EffectResult known = running.effects.get(key);
         if (known != null) {
-            cmd.persisted().complete(known);
+            persisted.complete(known);
             return Effect().none();
         }
-        return Effect().persist(new EffectReplayed(cmd.invocation(), cmd.key(), cmd.result(), cmd.sourceRun(),
-                cmd.sourceStep())).thenRun(s -> {
-                    cmd.persisted().complete(cmd.result());
-                    progress(new Progress.EffectRecorded(runId, role.name(), cmd.invocation(), cmd.key(),
-                            EffectSummary.of(cmd.result()) + ", served from step " + cmd.sourceStep()));
-                });
+        return Effect().persist(event).thenRun(s -> {
+            persisted.complete(result);
+            progress(new Progress.EffectRecorded(runId, role.name(), invocation, key, summary));
+        });
     }
 
     private Effect<Event, State> onActionFinished(State state, ActionFinished cmd) {
@@ -495,18 +496,12 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                     return state;
                 })
                 .onEvent(EffectRecorded.class, (state, e) -> {
-                    state.running.effects.put(e.key(), e.result());
-                    if (e.result() instanceof LlmAnswered llm) {
-                        state.llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
-                    }
+                    state.effectRecorded(e.key(), e.result());
                     return state;
                 })
                 .onEvent(EffectReplayed.class, (state, e) -> {
-                    state.running.effects.put(e.key(), e.result());
+                    state.effectRecorded(e.key(), e.result());
                     state.running.replayed.add(e.key());
-                    if (e.result() instanceof LlmAnswered llm) {
-                        state.llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
-                    }
                     return state;
                 })
                 .onEvent(ActionCompleted.class, (state, e) -> {
