@@ -3,7 +3,9 @@ package dev.softwarefactory.runtime;
 import akka.actor.typed.ActorSystem;
 import akka.persistence.query.EventEnvelope;
 import akka.persistence.query.PersistenceQuery;
-import akka.persistence.query.journal.leveldb.javadsl.LeveldbReadJournal;
+import akka.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
+import akka.persistence.query.javadsl.CurrentPersistenceIdsQuery;
+import akka.persistence.query.javadsl.ReadJournal;
 import akka.stream.javadsl.Sink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,21 +13,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads runs back from the journal, without starting their actors. */
+/**
+ * Reads runs back from the journal, without starting their actors, with the query journal named by
+ * {@code software-factory.query-journal} (as the timeline does).
+ */
 public final class RunCatalog {
     private static final String PREFIX = "Company|";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final ActorSystem<?> system;
-    private final LeveldbReadJournal journal;
+    private final CurrentPersistenceIdsQuery persistenceIds;
+    private final CurrentEventsByPersistenceIdQuery byId;
 
     public RunCatalog(ActorSystem<?> system) {
         this.system = system;
-        this.journal = PersistenceQuery.get(system).getReadJournalFor(LeveldbReadJournal.class,
-                LeveldbReadJournal.Identifier());
+        ReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(ReadJournal.class,
+                system.settings().config().getString("software-factory.query-journal"));
+        this.persistenceIds = (CurrentPersistenceIdsQuery) journal;
+        this.byId = (CurrentEventsByPersistenceIdQuery) journal;
     }
 
     public List<RunSummary> runs() {
-        List<String> ids = await(journal.currentPersistenceIds()
+        List<String> ids = await(persistenceIds.currentPersistenceIds()
                 .filter(id -> id.startsWith(PREFIX)).runWith(Sink.seq(), system));
         List<RunSummary> runs = new ArrayList<>();
         for (String id : ids) {
@@ -36,7 +44,7 @@ public final class RunCatalog {
     }
 
     public Optional<RunSummary> find(String runId) {
-        List<EventEnvelope> events = await(journal.currentEventsByPersistenceId(PREFIX + runId, 0, Long.MAX_VALUE)
+        List<EventEnvelope> events = await(byId.currentEventsByPersistenceId(PREFIX + runId, 0, Long.MAX_VALUE)
                 .runWith(Sink.seq(), system));
         RunSummary run = null;
         for (EventEnvelope envelope : events) {
