@@ -38,10 +38,9 @@ final class ForkCommand implements Callable<Integer> {
     @Option(names = "--n-round", paramLabel = "N", description = "Most actions of the new run (default: the run's).")
     Integer maxRounds;
 
-    /** --llm-model alone keeps the run's server and changes its model; --alias-map remaps roles. */
+    /** The model after the step, with --alias-map's roles sent to other aliases. */
     private String spec(String recorded) {
-        String base = llm.model != null && llm.baseUrl == null && llm.spec == null && llm.apiKey == null
-                ? LlmSpec.withModel(recorded, llm.model) : llm.explicitSpec().orElse(recorded);
+        String base = llm.specOver(recorded);
         return aliasMap == null ? base : LlmSpec.withAliasMap(base, aliasMap);
     }
 

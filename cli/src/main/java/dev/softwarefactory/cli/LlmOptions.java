@@ -26,6 +26,17 @@ final class LlmOptions {
                 .filter(k -> !k.isBlank());
     }
 
+    /**
+     * The spec for a run that continues a recorded one (a fork): the one the options name, the
+     * recorded server with another model when only {@code --llm-model} is given, else the recorded spec.
+     */
+    String specOver(String recorded) {
+        if (model != null && baseUrl == null && spec == null && apiKey == null) {
+            return LlmSpec.withModel(recorded, model);
+        }
+        return explicitSpec().orElse(recorded);
+    }
+
     /** The spec the options name, or empty when they name none. */
     Optional<String> explicitSpec() {
         if (spec != null && baseUrl != null) {
