@@ -1,6 +1,8 @@
 package dev.softwarefactory.cli;
 
 import dev.softwarefactory.cli.bench.BenchCommand;
+import dev.softwarefactory.runtime.DamagedRun;
+import dev.softwarefactory.runtime.UnreadableJournal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +23,10 @@ public final class Main implements Runnable {
             if (e instanceof UsageError) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof DamagedRun || e instanceof UnreadableJournal) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
             }
             cmd.getErr().println("error: " + e);
             e.printStackTrace(cmd.getErr());

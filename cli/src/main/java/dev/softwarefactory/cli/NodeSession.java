@@ -8,6 +8,7 @@ import akka.cluster.typed.Join;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.runtime.DataDirLock;
+import dev.softwarefactory.runtime.JournalProbe;
 import dev.softwarefactory.runtime.NodeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,14 @@ public final class NodeSession implements AutoCloseable {
         // A node that only reads its journal needs no cluster, and starts and stops a second faster without one.
         Config node = joinCluster ? userOverrides()
                 : userOverrides().withFallback(ConfigFactory.parseString("akka.actor.provider = local"));
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "software-factory",
-                NodeConfig.forDataDir(dataDir, node));
+        Config config = NodeConfig.forDataDir(dataDir, node);
+        try {
+            JournalProbe.check(config, dataDir);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "software-factory", config);
         NodeSession session = new NodeSession(lock, system, dataDir.toAbsolutePath().normalize());
         if (joinCluster) {
             joinSelf(system);

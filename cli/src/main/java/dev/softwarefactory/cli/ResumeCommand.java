@@ -1,5 +1,6 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.runtime.DamagedRun;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunSummary;
@@ -29,6 +30,10 @@ final class ResumeCommand implements Callable<Integer> {
         try (NodeSession session = NodeSession.open(data.dataDir, true)) {
             RunSummary run = new RunCatalog(session.system()).find(runId).orElseThrow(() -> new UsageError(
                     "no run " + runId + " in " + data.dataDir + " (list them with: runs --data-dir " + data.dataDir + ")"));
+            if (run.damaged()) {
+                throw new DamagedRun(runId, run.damage() + "; it is not resumed, as its roles would redo (and pay"
+                        + " for) what the lost events recorded");
+            }
             if (run.outcome() != Outcome.RUNNING) {
                 throw new UsageError("run " + runId + " already ended " + run.outcome() + ": " + run.reason());
             }

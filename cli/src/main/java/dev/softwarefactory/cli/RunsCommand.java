@@ -39,16 +39,22 @@ final class RunsCommand implements Callable<Integer> {
                         String.format("$%.4f", run.usage().costUsd()), oneLine(run.requirement()));
                 System.out.println("    " + why(run));
             }
-            return 0;
+            return runs.stream().anyMatch(RunSummary::damaged) ? 1 : 0;
         }
     }
 
     /** This process holds the data dir's lock, so no node is working on a run that has not ended. */
     private static String status(RunSummary run) {
+        if (run.damaged()) {
+            return "DAMAGED";
+        }
         return run.outcome() == Outcome.RUNNING ? "UNFINISHED" : run.outcome().name();
     }
 
     private static String why(RunSummary run) {
+        if (run.damaged()) {
+            return "the journal of this run is damaged: " + run.damage() + "; it cannot be replayed or resumed";
+        }
         return run.outcome() == Outcome.RUNNING ? "stopped before its end; continue it with: resume " + run.runId()
                 : run.reason();
     }
