@@ -10,13 +10,11 @@ import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.runtime.DataDirLock;
 import dev.softwarefactory.runtime.JournalProbe;
 import dev.softwarefactory.runtime.NodeConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** A node on a data dir it owns: the lock, the actor system, and (for runs) a one-node cluster. */
 public final class NodeSession implements AutoCloseable {
-    private static final Path USER_CONFIG = Path.of("conf", "application.conf");
     private final DataDirLock lock;
     private final ActorSystem<Void> system;
     private final Path dataDir;
@@ -52,9 +50,9 @@ public final class NodeSession implements AutoCloseable {
         return session;
     }
 
-    /** conf/application.conf of the current folder, if there is one. */
+    /** conf/application.conf of the current folder (or the --config file), checked; empty when there is none. */
     public static Config userOverrides() {
-        return Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile()) : ConfigFactory.empty();
+        return UserConfig.load();
     }
 
     /** The node's configuration before a node starts: user overrides over every module's defaults. */

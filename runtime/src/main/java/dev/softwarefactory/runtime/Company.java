@@ -100,6 +100,10 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public record RunEnded(Outcome outcome, String reason, long endedAt) implements Event {
     }
 
+    /** A node took up the unfinished run again; the time since its last event the run was not worked on. */
+    public record RunResumed(long resumedAt) implements Event {
+    }
+
     /** Mutable, owned by this entity alone and never handed out. */
     public static final class State {
         RunConfig config;
@@ -257,10 +261,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     }
 
     private Effect<Event, State> onResume(State state, Resume cmd) {
-        if (state.open()) {
-            wakeRoles(state);
+        if (!state.open()) {
+            return Effect().reply(cmd.replyTo(), status(state));
         }
-        return Effect().reply(cmd.replyTo(), status(state));
+        return Effect().persist(new RunResumed(System.currentTimeMillis())).thenRun(this::wakeRoles)
+                .thenReply(cmd.replyTo(), this::status);
     }
 
     private Effect<Event, State> onPublish(State state, Publish cmd) {
@@ -391,6 +396,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                     state.rounds++;
                     return state;
                 })
+                .onEvent(RunResumed.class, (state, e) -> state)
                 .onEvent(RunEnded.class, (state, e) -> {
                     state.outcome = e.outcome();
                     state.reason = e.reason();

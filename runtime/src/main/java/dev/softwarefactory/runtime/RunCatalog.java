@@ -54,21 +54,22 @@ public final class RunCatalog {
             Object event = envelope.event();
             if (event instanceof Company.RunStarted started) {
                 run = new RunSummary(runId, started.config().requirement(), started.config().llm(), Outcome.RUNNING,
-                        "", started.startedAt(), 0, 0, Usage.NONE, "");
+                        "", started.startedAt(), 0, 0, Usage.NONE, "", 0);
             } else if (run != null && event instanceof Company.ActionAccounted accounted) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
-                        run.startedAt(), run.endedAt(), run.rounds() + 1, run.usage().plus(accounted.usage()), "");
+                        run.startedAt(), run.endedAt(), run.rounds() + 1, run.usage().plus(accounted.usage()), "", 0);
             } else if (run != null && event instanceof Company.RunEnded ended) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), ended.outcome(), ended.reason(),
-                        run.startedAt(), ended.endedAt(), run.rounds(), run.usage(), "");
+                        run.startedAt(), ended.endedAt(), run.rounds(), run.usage(), "", 0);
             }
         }
         if (run == null) {
             return Optional.empty();
         }
-        String damage = runJournal.damage(runId).orElse("");
+        RunJournal.Inspection inspection = runJournal.inspect(runId);
         return Optional.of(new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
-                run.startedAt(), run.endedAt(), run.rounds(), run.usage(), damage));
+                run.startedAt(), run.endedAt(), run.rounds(), run.usage(), inspection.damage().orElse(""),
+                inspection.downtimeMillis()));
     }
 
     private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {

@@ -51,6 +51,7 @@ class SerializationRoundTripTest {
                 new Company.MessagePublished(entry),
                 new Company.ActionAccounted("Writer", 1, "Write", usage),
                 new Company.RunEnded(Outcome.SUCCEEDED, "done", 2L),
+                new Company.RunResumed(1_700_000_100_000L),
                 new Company.Start(config, doneProbe),
                 new Company.Resume(statusProbe),
                 new Company.Publish("Writer", 1, "Write", List.of(message), usage,

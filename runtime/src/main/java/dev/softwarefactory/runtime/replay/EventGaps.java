@@ -22,7 +22,7 @@ final class EventGaps {
         Map<String, Long> next = new LinkedHashMap<>();
         List<String> gaps = new ArrayList<>();
         for (EventEnvelope envelope : events) {
-            String entity = entity(envelope.persistenceId());
+            String entity = Timeline.actor(envelope.persistenceId());
             long expected = next.getOrDefault(entity, 1L);
             if (envelope.sequenceNr() > expected) {
                 gaps.add(entity + " lost " + (envelope.sequenceNr() - expected == 1 ? "event " + expected
@@ -31,11 +31,5 @@ final class EventGaps {
             next.put(entity, Math.max(expected, envelope.sequenceNr() + 1));
         }
         return gaps.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", gaps));
-    }
-
-    /** "Role-Engineer|run" is the Engineer, "Company|run" the Company. */
-    static String entity(String persistenceId) {
-        String type = persistenceId.substring(0, Math.max(0, persistenceId.indexOf('|')));
-        return type.startsWith("Role-") ? type.substring("Role-".length()) : type;
     }
 }

@@ -50,9 +50,25 @@ public final class RunJournal {
         return Timeline.of(events);
     }
 
-    /** Which events the run lost, e.g. "Engineer lost events 12-14"; empty when none is missing. */
-    public Optional<String> damage(String runId) {
-        return EventGaps.of(events(runId));
+    /**
+     * What the run's events tell beyond its Company's: {@code damage}, which events it lost (e.g.
+     * "Engineer lost events 12-14"; empty when none); {@code downtimeMillis}, how long it stood still
+     * before each resume (from its last event to the resume).
+     */
+    public record Inspection(Optional<String> damage, long downtimeMillis) {
+    }
+
+    public Inspection inspect(String runId) {
+        List<EventEnvelope> events = events(runId);
+        long downtime = 0;
+        long last = 0;
+        for (EventEnvelope envelope : events) {
+            if (envelope.event() instanceof Company.RunResumed resumed && last > 0) {
+                downtime += Math.max(0, resumed.resumedAt() - last);
+            }
+            last = envelope.timestamp();
+        }
+        return new Inspection(EventGaps.of(events), downtime);
     }
 
     private List<EventEnvelope> events(String runId) {
