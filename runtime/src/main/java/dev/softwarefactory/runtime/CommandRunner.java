@@ -3,11 +3,8 @@ package dev.softwarefactory.runtime;
 import com.typesafe.config.Config;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import dev.softwarefactory.runtime.action.Network;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a command in a folder, inside a sandbox, with a time limit and limits on memory, processes
- * and file size, keeping at most {@code maxOutputBytes} of output. A limit the command reached is
- * said at the end of its output, so the action that ran it (and its bug report) says so.
+ * and file size, keeping at most {@code maxOutputBytes} of output: its head and its tail. A limit
+ * the command reached is said at the end of its output, so the action that ran it (and its bug
+ * report) says so.
  */
 public final class CommandRunner {
     private final int maxOutputBytes;
@@ -59,7 +57,7 @@ public final class CommandRunner {
             group.ifPresent(g -> builder.command(g.around(builder.command())));
             Process process = builder.redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            OutputCollector collector = new OutputCollector(process.getInputStream(), maxOutputBytes);
+            HeadTailOutput collector = new HeadTailOutput(process.getInputStream(), maxOutputBytes);
             Thread reader = new Thread(collector, "exec-output");
             reader.setDaemon(true);
             reader.start();
@@ -86,40 +84,6 @@ public final class CommandRunner {
             throw new UncheckedIOException(new IOException("interrupted while running " + command));
         } finally {
             group.ifPresent(CommandCgroup::close);
-        }
-    }
-
-    private static final class OutputCollector implements Runnable {
-        private final InputStream in;
-        private final int limit;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private long dropped;
-
-        OutputCollector(InputStream in, int limit) {
-            this.in = in;
-            this.limit = limit;
-        }
-
-        @Override
-        public void run() {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    synchronized (this) {
-                        int room = Math.max(0, limit - kept.size());
-                        kept.write(buffer, 0, Math.min(room, n));
-                        dropped += n - Math.min(room, n);
-                    }
-                }
-            } catch (IOException ignoredBecauseProcessEnded) {
-                // the stream closes when the process is killed; what was read is kept
-            }
-        }
-
-        synchronized String text() {
-            String text = kept.toString(StandardCharsets.UTF_8);
-            return dropped == 0 ? text : text + "\n[... " + dropped + " bytes of output cut]";
         }
     }
 }

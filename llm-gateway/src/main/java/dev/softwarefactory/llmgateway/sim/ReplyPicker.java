@@ -3,6 +3,7 @@ package dev.softwarefactory.llmgateway.sim;
 import dev.softwarefactory.llmgateway.ChatMessage;
 import dev.softwarefactory.llmgateway.PromptHeader;
 import dev.softwarefactory.llmgateway.ScriptEntry;
+import dev.softwarefactory.llmgateway.openai.OpenAiError;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,7 @@ final class ReplyPicker {
     record Reply(String text, long delayMs) {
     }
 
-    Reply pick(List<ChatMessage> messages) throws SimError {
+    Reply pick(List<ChatMessage> messages) throws OpenAiError {
         Optional<PromptHeader> parsed = PromptHeader.parse(messages.get(0).content());
         if (script.isEmpty() || parsed.isEmpty()) {
             return new Reply(echo(messages), 0);
@@ -38,7 +39,7 @@ final class ReplyPicker {
                 .filter(e -> e.target() == null || Objects.equals(e.target(), header.target()))
                 .toList();
         if (matching.isEmpty()) {
-            throw new SimError(404, "not_found_error", "the script has no entry for " + header.line());
+            throw new OpenAiError(404, "not_found_error", "the script has no entry for " + header.line());
         }
         int n = counts.computeIfAbsent(header, h -> new AtomicInteger()).incrementAndGet();
         ScriptEntry entry = matching.get(Math.min(n, matching.size()) - 1);
