@@ -124,14 +124,19 @@ class DamagedJournalTest {
         }
     }
 
-    /** Overwrites bytes in the middle of what the log holds (LevelDB pads the file with zeros beyond it). */
+    /**
+     * Overwrites bytes inside what the log holds (LevelDB pads the file with zeros beyond it), a quarter
+     * of the way in: LevelDB drops the rest of a damaged 32 KB block, so the blocks after it must hold
+     * later events for the loss to show as a gap rather than as a crash.
+     */
     private static void overwriteMiddle(Path log, int count) throws IOException {
         byte[] bytes = Files.readAllBytes(log);
         int used = bytes.length;
         while (used > 0 && bytes[used - 1] == 0) {
             used--;
         }
-        Arrays.fill(bytes, used / 2, used / 2 + count, (byte) 0xAB);
+        assertTrue(used > 40_000, "the log holds only " + used + " bytes");
+        Arrays.fill(bytes, used / 4, used / 4 + count, (byte) 0xAB);
         Files.write(log, bytes);
     }
 }
