@@ -1,5 +1,6 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.runtime.NodeConfig;
 import dev.softwarefactory.runtime.journal.JournalSchema;
 import dev.softwarefactory.runtime.journal.PostgresJournal;
