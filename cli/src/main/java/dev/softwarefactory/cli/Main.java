@@ -5,6 +5,7 @@ import dev.softwarefactory.node.UserConfig;
 import dev.softwarefactory.node.UserError;
 import dev.softwarefactory.runtime.DamagedRun;
 import dev.softwarefactory.runtime.UnreadableJournal;
+import dev.softwarefactory.runtime.journal.JournalUnavailable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "A multi-agent software company on an Akka cluster.",
         subcommands = {RunCommand.class, DemoCommand.class, RunsCommand.class, ResumeCommand.class, BenchCommand.class,
                 SimLlmCommand.class, LlmCommand.class, ReplayCommand.class, ForkCommand.class,
-                ExportDatasetCommand.class})
+                ExportDatasetCommand.class, DbCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
             description = "The settings file to read instead of conf/application.conf.")
@@ -35,7 +36,8 @@ public final class Main implements Runnable {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof DamagedRun || e instanceof UnreadableJournal || e instanceof UncheckedIOException) {
+            if (e instanceof DamagedRun || e instanceof UnreadableJournal || e instanceof JournalUnavailable
+                    || e instanceof UncheckedIOException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 1;
             }
