@@ -11,7 +11,7 @@ public record RoleServices(
         Path workspaces,
         CommandRunner commands,
         ExecutorService actionThreads,
-        Duration pollInterval,
+        Duration retryInterval,
         Duration askTimeout) {
 
     public Workspace workspace(String runId) {
