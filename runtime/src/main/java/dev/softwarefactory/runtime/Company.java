@@ -347,7 +347,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 context.getSelf().tell(new Conclude(Outcome.SUCCEEDED, done.get()));
                 return;
             }
-            var stuck = sop.stops(entry.message(), state.log.subList(0, (int) entry.seq()).stream()
+            var stuck = sop.stops(entry.message(), state.log.upTo(entry.seq()).stream()
                     .map(LoggedMessage::message).toList());
             if (stuck.isPresent()) {
                 context.getSelf().tell(new Conclude(Outcome.FAILED, stuck.get()));

@@ -37,6 +37,11 @@ final class RunLog {
         return entries.subList((int) Math.min(Math.max(0, afterSeq), entries.size()), entries.size());
     }
 
+    /** The entries up to and with {@code seq}, in order. */
+    List<LoggedMessage> upTo(long seq) {
+        return entries.subList(0, (int) Math.min(Math.max(0, seq), entries.size()));
+    }
+
     /** The entries of these types with a seq above {@code afterSeq}, in order. */
     List<LoggedMessage> after(long afterSeq, Collection<String> types) {
         List<LoggedMessage> found = new ArrayList<>();
