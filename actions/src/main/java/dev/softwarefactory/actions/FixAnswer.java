@@ -1,5 +1,6 @@
 package dev.softwarefactory.actions;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A FixBug answer: whole source files, and optionally a request that QA change a test. Tests are
- * QA's, so an answer that rewrites a test file is rejected, as is a fix that changes nothing.
+ * QA's, so an answer that rewrites a test file is rejected (one given back unchanged is dropped), as
+ * is a fix that changes nothing.
  */
 public record FixAnswer(FileSet files, Optional<String> testChangeRequest) {
     /** "TEST CHANGE REQUEST: file, why" as a line, a bold label or a heading; the text runs to the next file. */
@@ -19,22 +21,25 @@ public record FixAnswer(FileSet files, Optional<String> testChangeRequest) {
     public static FixAnswer parse(String answer, Design design, Map<String, String> current) {
         Optional<String> request = request(ModelAnswers.complete(answer), design);
         boolean hasFiles = FILE_LINE.matcher(answer).find();
-        FileSet files = request.isPresent() && !hasFiles ? new FileSet(Map.of())
+        FileSet given = request.isPresent() && !hasFiles ? new FileSet(Map.of())
                 : FileSet.parse(answer, design.allFiles());
-        List<String> tests = files.files().keySet().stream().filter(design.testFiles()::contains).toList();
+        List<String> tests = given.files().entrySet().stream().filter(f -> design.testFiles().contains(f.getKey()))
+                .filter(f -> !same(f.getValue(), current.get(f.getKey()))).map(Map.Entry::getKey).toList();
         if (!tests.isEmpty()) {
             throw new AnswerRejected(String.join(", ", tests) + (tests.size() == 1 ? " is a test file" : " are test"
                     + " files") + ", and the tests are QA's: change source files only (" + String.join(", ",
                     design.files()) + "). If a test itself is wrong, do not rewrite it: add a line \"TEST CHANGE"
                     + " REQUEST: <test file>, <why>\" and QA decides.");
         }
-        if (request.isEmpty() && files.files().entrySet().stream()
-                .allMatch(f -> same(f.getValue(), current.get(f.getKey())))) {
-            throw new AnswerRejected("the fix changes nothing: " + String.join(", ", files.files().keySet())
-                    + (files.files().size() == 1 ? " is" : " are") + " the same as the current code. Change what"
+        // Models often repeat every file of the project; a test file given back unchanged is not a change.
+        Map<String, String> sources = new LinkedHashMap<>(given.files());
+        sources.keySet().removeAll(design.testFiles());
+        if (request.isEmpty() && sources.entrySet().stream().allMatch(f -> same(f.getValue(), current.get(f.getKey())))) {
+            throw new AnswerRejected("the fix changes nothing: " + String.join(", ", given.files().keySet())
+                    + (given.files().size() == 1 ? " is" : " are") + " the same as the current code. Change what"
                     + " makes the failure happen.");
         }
-        return new FixAnswer(files, request);
+        return new FixAnswer(new FileSet(sources), request);
     }
 
     private static Optional<String> request(String answer, Design design) {

@@ -38,11 +38,20 @@ class QaOwnedTestsTest {
     }
 
     @Test
-    void aFixIdenticalToTheCodeItReplacesIsRejected() {
-        String same = "Here is the corrected file.\r\n\r\n## File: textstats.py\r\n```python\r\n" + CODE.replace("\n",
-                "\r\n") + "```\r\n";
+    void aTestFileGivenBackUnchangedBesideTheFixIsDroppedNotRejected() {
+        String everyFile = FIX + "\nThe test file, for reference:\n\n## File: test_wordfreq.py\n```python\n" + TEST
+                + "```\n";
 
-        Answers.assertRejected(() -> FixAnswer.parse(same.replace("\r\n", "\n"), DESIGN, CURRENT),
+        FixAnswer answer = FixAnswer.parse(everyFile, DESIGN, CURRENT);
+
+        assertEquals(List.of("textstats.py"), List.copyOf(answer.files().files().keySet()));
+    }
+
+    @Test
+    void aFixIdenticalToTheCodeItReplacesIsRejected() {
+        String same = "Here is the corrected file.\n\n## File: textstats.py\n```python\n" + CODE + "\n```\n";
+
+        Answers.assertRejected(() -> FixAnswer.parse(same, DESIGN, CURRENT),
                 "the fix changes nothing: textstats.py is the same as the current code");
     }
 

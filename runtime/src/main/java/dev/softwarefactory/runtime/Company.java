@@ -419,6 +419,12 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         String type = entry.message().type();
         topic.tell(Topic.publish(entry));
         context.getSystem().eventStream().tell(new EventStream.Publish<>(
-                new Progress.MessagePublished(runId, entry.seq(), type, entry.message().sender())));
+                new Progress.MessagePublished(runId, entry.seq(), type, entry.message().sender(),
+                        headline(entry.message().content()))));
+    }
+
+    private static String headline(String content) {
+        String first = content.lines().findFirst().orElse("");
+        return first.length() <= 300 ? first : first.substring(0, 297) + "...";
     }
 }
