@@ -14,18 +14,18 @@ public record RoleServices(
         Path workspaces,
         CommandRunner commands,
         ExecutorService actionThreads,
-        Duration pollInterval,
+        Duration retryInterval,
         Duration askTimeout,
         WorkspaceSync workspaceSync) {
 
     /** Services of a node whose journal is its own: its workspaces hold every file it needs. */
     public RoleServices(LlmClient llm, Path workspaces, CommandRunner commands, ExecutorService actionThreads,
-            Duration pollInterval, Duration askTimeout) {
-        this(llm, workspaces, commands, actionThreads, pollInterval, askTimeout, WorkspaceSync.NONE);
+            Duration retryInterval, Duration askTimeout) {
+        this(llm, workspaces, commands, actionThreads, retryInterval, askTimeout, WorkspaceSync.NONE);
     }
 
     public RoleServices withWorkspaceSync(WorkspaceSync sync) {
-        return new RoleServices(llm, workspaces, commands, actionThreads, pollInterval, askTimeout, sync);
+        return new RoleServices(llm, workspaces, commands, actionThreads, retryInterval, askTimeout, sync);
     }
 
     public Workspace workspace(String runId) {
