@@ -65,16 +65,16 @@ final class RunsApi {
         throw new IOException("the event stream of run " + runId + " ended before the run's end event");
     }
 
-    /** GET /api/runs/{id}: the run's status, e.g. SUCCEEDED. */
+    /** GET /api/runs/{id}: the run's status, e.g. SUCCEEDED (the detail holds it under "run"). */
     String status(String runId) throws IOException, InterruptedException {
-        return get("/api/runs/" + runId).path("status").asText();
+        JsonNode detail = get("/api/runs/" + runId);
+        return (detail.has("run") ? detail.get("run") : detail).path("status").asText();
     }
 
     /** How many runs the node lists in a state, e.g. RUNNING. */
     int count(String status) throws IOException, InterruptedException {
         JsonNode page = get("/api/runs?status=" + status + "&limit=100000");
-        JsonNode items = page.isArray() ? page : page.path("runs");
-        return items.size();
+        return page.isArray() ? page.size() : page.path("total").asInt();
     }
 
     void cancel(String runId) throws IOException, InterruptedException {
