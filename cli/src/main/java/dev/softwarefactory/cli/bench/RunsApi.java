@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class RunsApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .connectTimeout(Duration.ofMinutes(2)).build();
     private final String url;
 
     RunsApi(String url) {
@@ -56,7 +56,10 @@ final class RunsApi {
                 }
                 long arrived = System.currentTimeMillis();
                 JsonNode event = JSON.readTree(line.substring("data:".length()).strip());
-                persistToClientMillis.accept(arrived - event.path("time").asLong());
+                long persisted = event.path("time").asLong();
+                if (persisted > 0) {
+                    persistToClientMillis.accept(arrived - persisted);
+                }
                 if (event.path("last").asBoolean()) {
                     return;
                 }

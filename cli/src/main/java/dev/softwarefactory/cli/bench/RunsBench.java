@@ -98,13 +98,16 @@ public final class RunsBench implements Callable<Integer> {
         double single = one.seconds();
         out.printf("one run alone: %.1f s (%s)%n", single, one.byStatus());
         out.printf("%d runs, %d at once: %.1f s wall (%s), %.1fx one run's; per run p50 %.1f s, p99 %.1f s%n",
-                many.runSeconds().size() + many.count("ERROR"), inFlight, many.seconds(), many.byStatus(),
+                many.byStatus().values().stream().mapToInt(Integer::intValue).sum(), inFlight, many.seconds(), many.byStatus(),
                 many.seconds() / single, Percentiles.of(many.runSeconds(), 50), Percentiles.of(many.runSeconds(), 99));
         many.failures().stream().limit(3).forEach(f -> out.println("  failed: " + f));
     }
 
     /** Heap and CPU of the node with no run, then with {@code count} runs waiting on an hour-long model call. */
     private void idle(PrintStream out, ServeProcess node, RunsApi api, String slow, int count) throws Exception {
+        while (api.count("RUNNING") > 0) {
+            Thread.sleep(500);
+        }
         long heapBefore = node.heapAfterGc();
         double cpuIdle = cpuPercent(node);
         List<String> ids = submitAll(api, slow, count);
