@@ -39,8 +39,8 @@ class UserConfigTest {
 
     @Test
     void aMisspeltSettingIsRefused() throws IOException {
-        assertRefused("software-factory {\n  role-pol-interval = 1s\n}\n", "conf/application.conf line 2:"
-                + " software-factory.role-pol-interval is not a setting; did you mean role-poll-interval? (settings:"
+        assertRefused("software-factory {\n  ask-timout = 1s\n}\n", "conf/application.conf line 2:"
+                + " software-factory.ask-timout is not a setting; did you mean ask-timeout? (settings:"
                 + " runtime's and llm-gateway's reference.conf; see the example: java -jar node.jar llm example)");
     }
 
@@ -67,7 +67,7 @@ class UserConfigTest {
 
     @Test
     void aSyntaxErrorIsOneLineNamingTheLine() throws IOException {
-        assertRefused("software-factory {\n  role-poll-interval = 500ms\n\n", "conf/application.conf line 4:"
+        assertRefused("software-factory {\n  ask-timeout = 5s\n\n", "conf/application.conf line 4:"
                 + " expecting a close parentheses ')' here, not: end of file");
     }
 
