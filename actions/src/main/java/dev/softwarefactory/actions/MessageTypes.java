@@ -10,6 +10,8 @@ public final class MessageTypes {
     public static final String TEST_CODE = "TestCode";
     public static final String TEST_REPORT = "TestReport";
     public static final String BUG_REPORT = "BugReport";
+    /** A dependency the project cannot install, or an import no pin provides: for the dependency list's owner. */
+    public static final String DEPENDENCY_PROBLEM = "DependencyProblem";
     public static final String DELIVERY = "Delivery";
 
     private MessageTypes() {

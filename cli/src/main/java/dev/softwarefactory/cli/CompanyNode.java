@@ -2,6 +2,7 @@ package dev.softwarefactory.cli;
 
 import com.typesafe.config.Config;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.roles.SoftwareCompany;
 import dev.softwarefactory.runtime.Company;
@@ -28,8 +29,7 @@ public final class CompanyNode {
     private final Sop sop;
 
     CompanyNode(NodeSession session, LlmClient llm) {
-        this(session, llm, new SoftwareCompany(session.system().settings().config()
-                .getDuration("software-factory.test-timeout")));
+        this(session, llm, sop(session.system().settings().config().getConfig("software-factory")));
     }
 
     public CompanyNode(NodeSession session, LlmClient llm, Sop sop) {
@@ -46,6 +46,12 @@ public final class CompanyNode {
         RoleServices services = new RoleServices(llm, session.workspaces(), commands, actionThreads,
                 config.getDuration("role-poll-interval"), config.getDuration("ask-timeout"));
         this.node = FactoryNode.start(session.system(), sop, services);
+    }
+
+    /** The default SOP with the configured test time limit and package sources. */
+    private static Sop sop(Config softwareFactory) {
+        return new SoftwareCompany(softwareFactory.getDuration("test-timeout"),
+                PackageSources.fromConfig(softwareFactory));
     }
 
     private static CommandRunner commandRunner(Config config, List<Path> hidden) {

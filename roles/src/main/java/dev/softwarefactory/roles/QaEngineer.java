@@ -1,7 +1,9 @@
 package dev.softwarefactory.roles;
 
+import dev.softwarefactory.actions.Design;
 import dev.softwarefactory.actions.FixBug;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.actions.Review;
 import dev.softwarefactory.actions.RunTests;
 import dev.softwarefactory.actions.WriteTests;
@@ -13,13 +15,14 @@ import java.util.Set;
 
 /**
  * Once the code is ready (review approved, or fixed), writes the tests if there are none yet, and
- * runs them: after the tests are written and after every fix.
+ * runs them: after the tests are written, after every fix, and after the Architect revised the
+ * dependency list.
  */
 public final class QaEngineer extends ReactingRole {
     public static final String NAME = "QaEngineer";
 
-    public QaEngineer(Duration testTimeout) {
-        this(new RunTests(testTimeout));
+    public QaEngineer(Duration testTimeout, PackageSources sources) {
+        this(new RunTests(testTimeout, sources));
     }
 
     private QaEngineer(RunTests runTests) {
@@ -29,7 +32,9 @@ public final class QaEngineer extends ReactingRole {
                         new WriteTests()),
                 new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && !testsWritten(memory),
                         new WriteTests()),
-                new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && testsWritten(memory), runTests)));
+                new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && testsWritten(memory), runTests),
+                new Reaction(MessageTypes.SYSTEM_DESIGN, (m, memory) -> Design.revised(m.content())
+                        && testsWritten(memory), runTests)));
     }
 
     private static boolean approved(Message message) {

@@ -84,7 +84,8 @@ class SopFaultsTest {
 
     @Test
     void aTestThatHangsIsStoppedAtTheTimeLimitAndTheLoopEndsAtTheRoundLimit() {
-        String hanging = python("import time\n\n\ndef test_waits_forever():\n    time.sleep(600)\n");
+        String hanging = python("import time\nimport unittest\n\n\nclass Hang(unittest.TestCase):\n"
+                + "    def test_waits_forever(self):\n        time.sleep(600)\n");
         Company.Status status = company.run("hang", Scripts.demoWith("WriteTests", "test_wordfreq.py", hanging), 10);
 
         List<CommandExited> tests = company.commands("hang", QaEngineer.NAME, "exec:tests");
@@ -97,7 +98,8 @@ class SopFaultsTest {
 
     @Test
     void aTestThatPrintsMegabytesHasItsOutputCapped() {
-        String loud = python("def test_prints_megabytes():\n    print('x' * 5_000_000)\n    assert False\n");
+        String loud = python("import unittest\n\n\nclass Loud(unittest.TestCase):\n"
+                + "    def test_prints_megabytes(self):\n        print('x' * 5_000_000)\n        self.fail()\n");
         Company.Status status = company.run("loud", Scripts.demoWith("WriteTests", "test_wordfreq.py", loud), 8);
 
         CommandExited first = company.commands("loud", QaEngineer.NAME, "exec:tests").get(0);
