@@ -13,6 +13,8 @@ public final class MessageTypes {
     /** A dependency the project cannot install, or an import no pin provides: for the dependency list's owner. */
     public static final String DEPENDENCY_PROBLEM = "DependencyProblem";
     public static final String DELIVERY = "Delivery";
+    /** What the project's environment held when it was delivered (JSON): for the run's summary. */
+    public static final String ENVIRONMENT = "Environment";
 
     private MessageTypes() {
     }

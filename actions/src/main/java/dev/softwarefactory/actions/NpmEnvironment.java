@@ -9,6 +9,9 @@ import java.util.List;
  */
 public record NpmEnvironment(PackageSources sources) implements ProjectEnvironment {
     public static final String MODULES = ".sf/npm/node_modules";
+    /** The lock file npm wrote for the install: delivered when the project has none of its own. */
+    public static final String INSTALLED_LOCK = ".sf/npm/package-lock.json";
+    public static final String LOCK_FILE = "package-lock.json";
 
     @Override
     public List<EnvironmentStep> steps() {

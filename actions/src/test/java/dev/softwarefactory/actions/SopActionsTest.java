@@ -229,4 +229,22 @@ class SopActionsTest {
         assertTrue(context.files.get("requirements.txt").contains("requests==2.31.0\n"));
         assertTrue(context.files.containsKey("README.md"));
     }
+
+    @Test
+    void requirementsListWhatTheTestedVenvHeldEachAtItsInstalledVersion() throws Exception {
+        String design = Answers.withJson(Answers.DESIGN_JSON.replace("\"dependencies\": []",
+                "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
+        FakeContext context = new FakeContext().answer(WriteReadme.NAME, "# w\n## Install\npip\n## Run\nw\n")
+                .exits("describe-environment", 0, "{\"language\": \"python\", \"version\": \"3.11.7\", \"packages\":"
+                        + " {\"certifi\": \"2024.2.2\", \"requests\": \"2.31.0\"}}\n");
+
+        List<Draft> drafts = new WriteReadme().run(input(message(MessageTypes.PRD, "prd"),
+                message(MessageTypes.SYSTEM_DESIGN, design)), context);
+
+        assertTrue(context.files.get("requirements.txt").endsWith("\ncertifi==2024.2.2\nrequests==2.31.0\n"),
+                context.files.get("requirements.txt"));
+        assertEquals(MessageTypes.ENVIRONMENT, drafts.get(1).type());
+        assertTrue(drafts.get(1).content().contains("\"version\":\"3.11.7\""), drafts.get(1).content());
+        assertTrue(context.prompts.get(0).contains("certifi"), "the README is written from the tested environment");
+    }
 }

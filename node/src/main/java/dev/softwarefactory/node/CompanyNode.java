@@ -93,13 +93,23 @@ public final class CompanyNode {
     /** Follows the run to its end, then saves its summary in the workspace and returns it. */
     public ProjectSummary finish(String runId) {
         Company.Status status = follow(runId);
-        Company.LogSlice reports = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
-                java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT));
-        String lastReport = reports.entries().isEmpty() ? ""
-                : reports.entries().get(reports.entries().size() - 1).message().content();
-        ProjectSummary summary = ProjectSummary.of(status, lastReport, session.workspaces().resolve(runId));
+        Company.LogSlice log = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
+                java.util.Set.of(MessageTypes.TEST_REPORT, MessageTypes.ENVIRONMENT), 0, false, reply), ASK_TIMEOUT));
+        ProjectSummary summary = ProjectSummary.of(status, last(log, MessageTypes.TEST_REPORT),
+                last(log, MessageTypes.ENVIRONMENT), session.workspaces().resolve(runId));
         summary.write();
         return summary;
+    }
+
+    /** The content of the log's last message of a type, or "" when it has none. */
+    private static String last(Company.LogSlice log, String type) {
+        String content = "";
+        for (var entry : log.entries()) {
+            if (entry.message().type().equals(type)) {
+                content = entry.message().content();
+            }
+        }
+        return content;
     }
 
     public void close() {

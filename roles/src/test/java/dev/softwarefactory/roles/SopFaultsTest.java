@@ -121,4 +121,18 @@ class SopFaultsTest {
         assertTrue(checks.get(0).output().contains("does not import: wordfreq"), checks.get(0).output());
         assertTrue(company.commands("inconsistent", QaEngineer.NAME, "exec:tests").isEmpty());
     }
+
+    @Test
+    void filesTheTestsWriteStayInTheTestCopyAndAreNotDelivered() {
+        String writing = Scripts.reply("WriteTests", "test_wordfreq.py").replace("\n\nif __name__", "\n\n"
+                + "class ReportTest(unittest.TestCase):\n    def test_writes_a_report(self):\n"
+                + "        with open(\"report.txt\", \"w\") as handle:\n            handle.write(\"left over\")\n"
+                + "\n\nif __name__");
+        Company.Status status = company.run("leftovers", Scripts.demoWith("WriteTests", "test_wordfreq.py", writing),
+                20);
+
+        assertEquals(Outcome.SUCCEEDED, status.outcome(), status.reason());
+        assertTrue(Files.exists(company.workspace("leftovers").resolve(".sf/build/report.txt")), "the test wrote it");
+        assertFalse(company.files("leftovers").containsKey("report.txt"));
+    }
 }
