@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A venv in {@code .sf/venv} made with the host's {@code python3}, without its site packages, and
- * the design's pins installed into it with pip from the configured sources. A venv is kept while it
- * holds exactly the design's pins, and made anew when they change.
+ * A venv in {@code .sf/venv} made with the host's {@code python3}, without its site packages (and
+ * without pip of its own), and the design's pins installed into it with pip from the configured
+ * sources. A venv is kept while it holds exactly the design's pins, and made anew when they change.
  */
 public record PythonEnvironment(List<Dependency> dependencies, PackageSources sources)
         implements ProjectEnvironment {

@@ -72,7 +72,7 @@ class ProjectCommandsTest {
     }
 
     @Test
-    void aPythonProjectWithoutDependenciesGetsAVenvWithoutPipAndNoInstall() {
+    void aPythonProjectWithoutDependenciesGetsAVenvAndNoInstall() {
         List<EnvironmentStep> steps = ProjectEnvironment.of(Answers.design(), PackageSources.installerDefaults())
                 .steps();
 
@@ -88,7 +88,7 @@ class ProjectCommandsTest {
 
         assertEquals(List.of(Network.NONE, Network.ALLOWED), steps.stream().map(EnvironmentStep::network).toList());
         List<String> install = steps.get(1).command();
-        assertTrue(install.get(2).contains("\"$venv/bin/python\" -m pip install"), install.toString());
+        assertTrue(install.get(2).contains("-m pip --python \"$venv/bin/python\" install"), install.toString());
         assertEquals("requests==2.31.0", install.get(install.size() - 1));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.actions.PackageSources;
+import dev.softwarefactory.actions.Wheelhouse;
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * builds (--no-index --find-links, no network), into a venv that holds nothing else.
  */
 class DependencyScenarioTest {
-    static final String SPLITTER = "import re\n\n\ndef split_words(text):\n"
-            + "    return re.findall(r\"[a-z0-9]+\", text.lower())\n";
     @TempDir
     static Path dir;
     static CompanyUnderTest company;
@@ -34,7 +33,7 @@ class DependencyScenarioTest {
 
     @BeforeAll
     static void start() {
-        wheels = new Wheelhouse().add("wordsplit", "1.0.0", "wordsplit", SPLITTER)
+        wheels = new Wheelhouse(SandboxVisible.parent()).add("wordsplit", "1.0.0", "wordsplit", DemoScenario.WORDSPLIT)
                 // A stand-in named like the package the host has installed (the host's python3 imports requests).
                 .add("requests", "2.31.0", "requests", "def get(url, timeout=None):\n"
                         + "    raise OSError('a stand-in cannot fetch ' + url)\n");
@@ -48,21 +47,9 @@ class DependencyScenarioTest {
         wheels.close();
     }
 
-    static String designPinning(String pins) {
-        return Scripts.reply("WriteDesign", null).replace("\"dependencies\": []", "\"dependencies\": [" + pins + "]");
-    }
-
-    /** The demo with a design that pins wordsplit and a textstats.py that splits words with it. */
     static List<ScriptEntry> withWordsplit(String version) {
-        String textstats = Scripts.reply("WriteCode", "textstats.py").replace("from collections import Counter\n",
-                "from collections import Counter\n\nfrom wordsplit import split_words\n")
-                .replace("return text.split()", "return split_words(text)");
-        List<ScriptEntry> script = new ArrayList<>();
-        for (ScriptEntry entry : Scripts.demoWith("WriteCode", "textstats.py", textstats)) {
-            script.add(entry.action().equals("WriteDesign") ? new ScriptEntry("WriteDesign", null,
-                    designPinning("{\"name\": \"wordsplit\", \"version\": \"" + version + "\"}"), 0) : entry);
-        }
-        return script;
+        return DemoScenario.withWordsplit(version).stream()
+                .map(e -> new ScriptEntry(e.action(), e.target(), e.reply(), 0)).toList();
     }
 
     @Test

@@ -44,8 +44,11 @@ class MavenDefaultPluginsTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         company.close();
+        try (java.util.stream.Stream<Path> paths = Files.walk(repository.getParent())) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     @Test

@@ -20,13 +20,14 @@ final class MavenRepositories {
     }
 
     /**
-     * A new repository folder in the module's build folder (sandboxed commands do not see /tmp) holding
+     * A new repository folder that sandboxed commands see ({@link SandboxVisible}) holding
      * everything the test phase of {@code pom} with {@code probeTest} needs: a real mvn resolves it from
      * the build's own local repository first, and from Maven Central what that lacks.
      */
     static Path resolvedFor(String pom, String probeTest) {
         try {
-            Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "maven-repository-");
+            Path work = Files.createTempDirectory(Files.createDirectories(SandboxVisible.parent()),
+                    "maven-repository-");
             Path repository = Files.createDirectories(work.resolve("repository"));
             Path project = Files.createDirectories(work.resolve("project/src/test/java/sfprobe"));
             Files.writeString(work.resolve("project/pom.xml"), pom);

@@ -37,7 +37,7 @@ class NpmDependencyTest {
 
     @BeforeAll
     static void runTheNodeProjectWithItsDependency() throws Exception {
-        packages = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "npm-packages-");
+        packages = Files.createTempDirectory(Files.createDirectories(SandboxVisible.parent()), "npm-packages-");
         Path source = Files.createDirectories(packages.resolve("padder"));
         Files.writeString(source.resolve("package.json"), "{\"name\": \"padder\", \"version\": \"1.0.0\","
                 + " \"main\": \"index.js\"}\n");

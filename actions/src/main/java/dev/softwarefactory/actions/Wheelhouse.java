@@ -1,4 +1,4 @@
-package dev.softwarefactory.roles;
+package dev.softwarefactory.actions;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,17 +17,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A folder of wheels the test builds itself, for pip's {@code --no-index --find-links}: how a user
- * with an offline mirror installs, with no package index and no network. It lies in the module's
- * build folder, not under /tmp, which sandboxed commands see as their own empty folder.
+ * A folder of small pure-Python wheels built here, for pip's {@code --no-index --find-links}: how a
+ * user with an offline mirror installs, with no package index and no network. Tests and {@code bench
+ * env} use it. Make it under {@code parent}, not under /tmp, which sandboxed commands see as their own
+ * empty folder; closing it deletes it.
  */
-final class Wheelhouse implements AutoCloseable {
+public final class Wheelhouse implements AutoCloseable {
     private final Path folder;
 
-    Wheelhouse() {
+    public Wheelhouse(Path parent) {
         try {
-            Files.createDirectories(Path.of("target"));
-            this.folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "wheelhouse-");
+            Files.createDirectories(parent);
+            this.folder = Files.createTempDirectory(parent.toAbsolutePath(), "wheelhouse-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,12 +43,12 @@ final class Wheelhouse implements AutoCloseable {
         }
     }
 
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 
     /** Adds a pure-Python wheel holding one package {@code module} whose __init__.py is {@code source}. */
-    Wheelhouse add(String name, String version, String module, String source) {
+    public Wheelhouse add(String name, String version, String module, String source) {
         String distInfo = name + "-" + version + ".dist-info/";
         Map<String, String> files = new LinkedHashMap<>();
         files.put(module + "/__init__.py", source);
