@@ -1,5 +1,6 @@
 package dev.softwarefactory.actions;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,13 +53,21 @@ public final class ProjectCommands {
         return List.of(PythonEnvironment.PYTHON, "-c", "import pytest");
     }
 
-    /** Python: pytest when the venv has it, else unittest; Java: mvn -o test; Node: npm test. */
-    public List<String> tests(boolean pytestAvailable) {
+    /**
+     * Python: pytest when the venv has it, else unittest; Java: mvn -o test; Node: npm test. pytest writes
+     * JUnit XML under .sf/, names each test as it starts ({@code -v}, unbuffered) and dumps the stack
+     * of a test still running at half the time limit, so a timeout can say which test hung.
+     */
+    public List<String> tests(boolean pytestAvailable, Duration timeout) {
         switch (design.toolchain()) {
             case PYTHON:
                 // Third-party pytest plugins stay off: some write folders (.benchmarks) into the project.
-                List<String> python = new ArrayList<>(python());
-                python.addAll(pytestAvailable ? List.of("-m", "pytest", "-q", "-p", "no:cacheprovider")
+                List<String> python = new ArrayList<>(List.of("sh", "-c", "rm -rf ../test-results && exec \"$@\"",
+                        "sh"));
+                python.addAll(python());
+                python.addAll(pytestAvailable ? List.of("-m", "pytest", "-v", "--tb=short", "-p", "no:cacheprovider",
+                        "--junitxml=../" + TestRunReader.PYTEST_XML.substring(".sf/".length()),
+                        "-o", "faulthandler_timeout=" + Math.max(1, timeout.toSeconds() / 2))
                         : List.of("-m", "unittest", "discover", "-v"));
                 return inBuildCopy(python);
             case JAVA:
@@ -71,7 +80,7 @@ public final class ProjectCommands {
     /** The venv's interpreter, with nothing of the host's Python settings that would add its packages. */
     private static List<String> python() {
         return List.of("env", "-u", "PYTHONPATH", "-u", "PYTHONHOME", "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1",
-                COPY_PYTHON);
+                "PYTHONUNBUFFERED=1", COPY_PYTHON);
     }
 
     private List<String> maven(String phase) {

@@ -47,13 +47,14 @@ public final class RunTests implements Action {
         ProjectCommands commands = new ProjectCommands(design, sources);
         CommandExited check = context.exec("check", commands.consistencyCheck(), timeout);
         if (!green(check)) {
-            return environment.undeclared(check).orElseGet(() -> red("the consistency check", check));
+            return environment.undeclared(check).orElseGet(() -> red("the consistency check", check,
+                    TestResults.NONE));
         }
         boolean pytest = design.toolchain() == Toolchain.PYTHON
                 && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
-        CommandExited tests = context.exec("tests", commands.tests(pytest), timeout);
+        CommandExited tests = context.exec("tests", commands.tests(pytest, timeout), timeout);
         if (!green(tests)) {
-            return red("the tests", tests);
+            return red("the tests", tests, TestRunReader.read(context, design, pytest, tests));
         }
         Optional<List<Draft>> none = environment.noTestsRan(tests, pytest);
         if (none.isPresent()) {
@@ -66,8 +67,8 @@ public final class RunTests implements Action {
         return result.exitCode() == 0 && !result.timedOut();
     }
 
-    private List<Draft> red(String step, CommandExited result) {
-        String report = FAILED + ": " + step + " " + outcome(result) + "\n" + tail(result);
+    private List<Draft> red(String step, CommandExited result, TestResults results) {
+        String report = FailureReport.render(step, outcome(result), results, result.output());
         return List.of(Draft.of(MessageTypes.TEST_REPORT, report),
                 Draft.of(MessageTypes.BUG_REPORT, report));
     }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softwarefactory.runtime.action.Network;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProjectCommandsTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Design WITH_REQUESTS = design(Answers.DESIGN_JSON.replace("\"dependencies\": []",
             "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
     private static final Design JAVA = design(Answers.DESIGN_JSON.replace("\"python\"", "\"java\"")
@@ -21,7 +23,7 @@ class ProjectCommandsTest {
 
     @Test
     void pythonRunsPytestOfTheVenvWithoutItsCacheInATestCopy() {
-        List<String> tests = new ProjectCommands(Answers.design()).tests(true);
+        List<String> tests = new ProjectCommands(Answers.design()).tests(true, TIMEOUT);
 
         assertTrue(tests.get(2).contains("cd .sf/build"), tests.toString());
         assertTrue(tests.containsAll(List.of("../venv/bin/python", "-m", "pytest", "no:cacheprovider")),
@@ -29,8 +31,17 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void pytestWritesJunitXmlNamesTestsAsTheyStartAndDumpsAHungTestsStackAtHalfTheTimeLimit() {
+        List<String> tests = new ProjectCommands(Answers.design()).tests(true, TIMEOUT);
+
+        assertTrue(tests.containsAll(List.of("-v", "PYTHONUNBUFFERED=1", "--junitxml=../test-results/pytest.xml",
+                "faulthandler_timeout=10")), tests.toString());
+        assertTrue(tests.get(6).startsWith("rm -rf ../test-results"), "no stale report is read: " + tests);
+    }
+
+    @Test
     void pythonFallsBackToUnittestWithoutPytest() {
-        List<String> tests = new ProjectCommands(Answers.design()).tests(false);
+        List<String> tests = new ProjectCommands(Answers.design()).tests(false, TIMEOUT);
 
         assertEquals(List.of("../venv/bin/python", "-m", "unittest", "discover", "-v"),
                 tests.subList(tests.size() - 5, tests.size()));
@@ -53,7 +64,7 @@ class ProjectCommandsTest {
 
     @Test
     void javaBuildsOfflineAgainstTheProjectsOwnRepositoryInACopy() {
-        List<String> tests = new ProjectCommands(JAVA).tests(false);
+        List<String> tests = new ProjectCommands(JAVA).tests(false, TIMEOUT);
 
         assertTrue(tests.get(2).contains("cd .sf/build"), tests.toString());
         assertEquals(List.of("mvn", "-q", "-B", "-o", "-Dmaven.repo.local=../m2", "test"),
