@@ -8,13 +8,15 @@ import java.util.regex.Pattern;
 
 /**
  * pytest's console output, read when its JUnit XML is missing (the run was killed): the failures of
- * its short summary, and on a timeout the test its {@code -v} progress shows started but not finished,
- * with the frames of the traceback {@code faulthandler_timeout} dumped.
+ * its short summary, and on a timeout the tests its {@code -v} progress shows failed, and the one it
+ * shows started but not finished, with the frames of the traceback {@code faulthandler_timeout} dumped.
  */
 final class PytestOutput {
     private static final Pattern PROGRESS = Pattern.compile(
             "^(\\S+::\\S+)(?: (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\\b)?");
     private static final Pattern SUMMARY = Pattern.compile("^(FAILED|ERROR) (\\S+)(?: - (.*))?$");
+    static final String FAILED_BEFORE = "failed before the time limit stopped the run (its details were not"
+            + " printed yet)";
 
     private PytestOutput() {
     }
@@ -28,9 +30,22 @@ final class PytestOutput {
             }
         }
         if (timedOut) {
+            failedBefore(output).forEach(test -> failures.add(new TestFailure(test, FAILED_BEFORE, List.of())));
             running(output).ifPresent(test -> failures.add(TestFailure.hung(test, frames.select(output))));
         }
         return new TestResults(0, failures);
+    }
+
+    /** Tests {@code -v} shows failed before the run was stopped: their details were still to be printed. */
+    private static List<String> failedBefore(String output) {
+        List<String> failed = new ArrayList<>();
+        for (String line : output.lines().toList()) {
+            Matcher m = PROGRESS.matcher(line);
+            if (m.find() && ("FAILED".equals(m.group(2)) || "ERROR".equals(m.group(2)))) {
+                failed.add(m.group(1));
+            }
+        }
+        return failed;
     }
 
     /** The last test that {@code -v} shows started without an outcome. */

@@ -85,6 +85,16 @@ class TestResultsParsersTest {
     }
 
     @Test
+    void aPytestTimeoutAlsoNamesTheTestsThatFailedBeforeIt() {
+        String output = "test_hang.py::HangTest::test_fine FAILED                                 [ 33%]\n"
+                + "test_hang.py::HangTest::test_ok PASSED                                   [ 66%]\n"
+                + "test_hang.py::HangTest::test_waits_forever ";
+
+        assertEquals(List.of("test_hang.py::HangTest::test_fine", "test_hang.py::HangTest::test_waits_forever"),
+                PytestOutput.parse(output, true, HANG).failures().stream().map(TestFailure::test).toList());
+    }
+
+    @Test
     void pytestsShortSummaryGivesTheFailuresWhenThereIsNoXml() {
         String output = "test_wordfreq.py::test_words FAILED\n"
                 + "=========================== short test summary info ============================\n"
