@@ -23,7 +23,7 @@ public final class WebRoutes extends AllDirectives {
     // Browsers run a module script only with a JavaScript type; Akka HTTP knows .js but not .mjs.
     private static final ContentTypeResolver TYPES = fileName -> fileName.endsWith(".mjs") || fileName.endsWith(".js")
             ? MediaTypes.APPLICATION_JAVASCRIPT.toContentType(akka.http.javadsl.model.HttpCharsets.UTF_8)
-            : ContentTypeResolver.get().resolve(fileName);
+            : akka.http.scaladsl.server.directives.ContentTypeResolver$.MODULE$.Default().apply(fileName);
 
     public Route routes() {
         return get(() -> concat(

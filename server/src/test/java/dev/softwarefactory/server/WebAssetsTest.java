@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The page loads nothing from outside the node: every script, style and module it names is served. */
 class WebAssetsTest {
     private static final Pattern URL = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"|\"(/webjars/[^\"]+)\"");
-    private static final Pattern IMPORT = Pattern.compile("from '(\\./[^']+)'");
+    private static final Pattern IMPORT = Pattern.compile("^import .* from '(\\./[^']+)';$", Pattern.MULTILINE);
     private static final List<String> MODULES = List.of("app.js", "api.js", "runs.js", "newrun.js", "model.js", "run.js",
             "steps.js", "lanes.js", "timeline.js", "detail.js", "code.js", "files.js", "diff.js", "documents.js",
             "tests.js", "cost.js", "actions.js", "travel.js", "gateway.js", "format.js");
@@ -42,7 +42,7 @@ class WebAssetsTest {
             String value = attribute.group(1);
             assertEquals(true, value.startsWith("/") || value.startsWith("#"), value + " is not on this node");
         }
-        Pattern bare = Pattern.compile("from '([^./][^']*)'");
+        Pattern bare = Pattern.compile("^import .* from '([^./][^']*)';$", Pattern.MULTILINE);
         String shell = read(WebRoutes.SHELL);
         for (String module : MODULES) {
             Matcher imported = bare.matcher(read("web/js/" + module));
