@@ -85,8 +85,8 @@ export function RunPage({ id }) {
           return;
         }
         const loaded = stepsOf(tail);
-        setMessages(stepsOf(published));
-        setCommands(stepsOf(execs));
+        setMessages(stepsOf(published).filter(s => s.event === 'MessagePublished'));
+        setCommands(stepsOf(execs).filter(s => (s.key || '').startsWith('exec:')));
         setSteps(loaded);
         lastRef.current = loaded.length ? loaded[loaded.length - 1].step : 0;
         setLast(lastRef.current);
