@@ -68,14 +68,6 @@ export async function get(path, signal) {
   return response.json();
 }
 
-export async function getText(path, signal) {
-  const response = await fetch(path, { headers: headers({ Accept: 'text/plain, */*' }), signal });
-  if (!response.ok) {
-    throw await failure(response);
-  }
-  return response.text();
-}
-
 export async function post(path, body) {
   const response = await fetch(path, {
     method: 'POST',

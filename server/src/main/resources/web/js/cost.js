@@ -13,7 +13,7 @@ function Table({ title, rows }) {
 
 export function Cost({ detail }) {
   const usage = detail.run.usage || {};
-  const budget = detail.run.budgetUsd || 0;
+  const budget = detail.budgetUsd || 0;
   return h('div', { class: 'costs' },
     h('p', null, count(usage.modelCalls) + ' model calls, ' + count(usage.tokens) + ' tokens, ' + cost(usage.costUsd)
       + (budget > 0 ? ' of a budget of ' + cost(budget) + ': ' + cost(Math.max(0, budget - (usage.costUsd || 0)))

@@ -4,7 +4,7 @@ import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { marked } from 'marked';
 import DOMPurify from 'dompurify';
-import { getText } from './api.js';
+import { get } from './api.js';
 import { fileUrl } from './files.js';
 
 const DOCUMENTS = [['docs/prd.md', 'PRD'], ['docs/design.md', 'Design'], ['docs/tasks.md', 'Tasks']];
@@ -12,8 +12,8 @@ const DOCUMENTS = [['docs/prd.md', 'PRD'], ['docs/design.md', 'Design'], ['docs/
 function Document({ runId, path, title, at, refresh }) {
   const [html, setHtml] = useState(null);
   useEffect(() => {
-    getText(fileUrl(runId, path, at))
-      .then(text => setHtml(DOMPurify.sanitize(marked.parse(text))))
+    get(fileUrl(runId, path, at))
+      .then(version => setHtml(DOMPurify.sanitize(marked.parse(version.content))))
       .catch(() => setHtml(''));
   }, [runId, path, at, refresh]);
   return h('article', { class: 'document', 'aria-label': title },

@@ -2,7 +2,7 @@
 // content, its versions by step, and the difference between any two of them.
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { get, getText } from './api.js';
+import { get } from './api.js';
 import { Code } from './code.js';
 import { DiffView } from './diff.js';
 import { bytes } from './format.js';
@@ -31,8 +31,8 @@ function Versions({ runId, file, at }) {
   const compare = async () => {
     try {
       setError('');
-      const [before, after] = await Promise.all([getText(fileUrl(runId, file.path, from)),
-        getText(fileUrl(runId, file.path, to))]);
+      const [before, after] = (await Promise.all([get(fileUrl(runId, file.path, from)),
+        get(fileUrl(runId, file.path, to))])).map(version => version.content);
       setTexts({ before, after, from, to });
     } catch (e) {
       setError(e.message);
@@ -71,7 +71,7 @@ export function Files({ runId, at, refresh }) {
       setContent(null);
       return;
     }
-    getText(fileUrl(runId, selected, at)).then(setContent).catch(e => setError(e.message));
+    get(fileUrl(runId, selected, at)).then(version => setContent(version.content)).catch(e => setError(e.message));
   }, [runId, selected, at, file && file.step]);
   return h('div', { class: 'files' },
     error && h('p', { class: 'error', role: 'alert' }, error),

@@ -117,6 +117,7 @@ class WebPageBrowserTest {
                 .anyMatch(row -> row.getText().contains("text.split()")), "the first version's line is removed");
         assertTrue(diff.findElements(By.cssSelector("tr.diff-added")).stream()
                 .anyMatch(row -> row.getText().contains("re.findall")), "the fix's line is added");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", diff);
         browser.screenshot("file-diff");
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -19,8 +20,15 @@ import java.util.zip.ZipOutputStream;
  * is the truth, so this reads nothing from disk and is the same on every node.
  */
 public final class RunFiles {
-    /** A file of the workspace: its size in bytes, and the step and role of its last write. */
-    public record Entry(String path, long size, long step, String role) {
+    /**
+     * A file of the workspace: its size in bytes, the step and role of its last write, and every write
+     * of it up to then (its versions, oldest first).
+     */
+    public record Entry(String path, long size, long step, String role, List<Written> versions) {
+    }
+
+    /** One write of a file: the step and the role that made it. */
+    public record Written(long step, String role) {
     }
 
     /** A file's content as of a step. */
@@ -35,9 +43,12 @@ public final class RunFiles {
 
     /** Every file as of step {@code at} (the last step when {@code at} is 0), by path. */
     public List<Entry> tree(long at) {
+        Map<String, List<Written>> writes = new TreeMap<>();
+        forEachWrite(at, (step, file) -> writes.computeIfAbsent(file.path(), p -> new ArrayList<>())
+                .add(new Written(step.number(), step.role())));
         List<Entry> entries = new ArrayList<>();
         latest(at).values().forEach(v -> entries.add(new Entry(v.path(), v.content().getBytes(
-                StandardCharsets.UTF_8).length, v.step(), v.role())));
+                StandardCharsets.UTF_8).length, v.step(), v.role(), writes.get(v.path()))));
         return entries;
     }
 
@@ -66,6 +77,12 @@ public final class RunFiles {
 
     private Map<String, Version> latest(long at) {
         Map<String, Version> files = new TreeMap<>();
+        forEachWrite(at, (step, file) -> files.put(file.path(),
+                new Version(file.path(), step.number(), step.role(), file.content())));
+        return files;
+    }
+
+    private void forEachWrite(long at, BiConsumer<Step, EffectResult.FileWritten> write) {
         for (Step step : steps) {
             if (at > 0 && step.number() > at) {
                 break;
@@ -73,10 +90,9 @@ public final class RunFiles {
             EffectResult result = step.event() instanceof RoleActor.EffectRecorded e ? e.result()
                     : step.event() instanceof RoleActor.EffectReplayed e ? e.result() : null;
             if (result instanceof EffectResult.FileWritten file) {
-                files.put(file.path(), new Version(file.path(), step.number(), step.role(), file.content()));
+                write.accept(step, file);
             }
         }
-        return files;
     }
 
     /** A relative path that stays inside the workspace, with no . or .. segments. */

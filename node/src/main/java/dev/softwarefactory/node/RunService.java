@@ -1,7 +1,6 @@
 package dev.softwarefactory.node;
 
 import com.typesafe.config.Config;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleDefinition;
@@ -9,7 +8,11 @@ import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.RunSummary;
 import dev.softwarefactory.runtime.replay.ReplaySource;
 import dev.softwarefactory.runtime.replay.RunJournal;
+import dev.softwarefactory.runtime.replay.WorkspaceDigest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -130,8 +133,22 @@ public final class RunService implements AutoCloseable {
     public RunDetail detail(String runId) {
         RunItem run = RunItem.of(find(runId));
         RunJournal journal = RunJournal.of(session.system());
-        ReplaySource replay = journal.config(runId).map(RunConfig::replay).orElse(null);
-        return RunDetail.of(run, journal.timeline(runId), replay);
+        RunConfig config = journal.config(runId).orElse(null);
+        return RunDetail.of(run, journal.timeline(runId), config, rerunDigests(run, config));
+    }
+
+    /** Both workspaces of an ended rerun, digested as `replay --rerun` prints them. */
+    private RunDetail.Digests rerunDigests(RunItem run, RunConfig config) {
+        if (config == null || config.replay() == null || config.replay().liveAfter()
+                || Outcome.RUNNING.name().equals(run.status())) {
+            return null;
+        }
+        Path rerun = session.workspaces().resolve(run.id());
+        Path source = session.workspaces().resolve(config.replay().runId());
+        if (!Files.isDirectory(rerun) || !Files.isDirectory(source)) {
+            return null;
+        }
+        return new RunDetail.Digests(WorkspaceDigest.of(rerun), WorkspaceDigest.of(source));
     }
 
     /** Runs newest first, only those with {@code status} when given. */
@@ -223,13 +240,16 @@ public final class RunService implements AutoCloseable {
         return SourceRun.read(session, session.dataDir(), runId);
     }
 
-    /** Steps after step {@code after}, at most {@code limit}; with {@code full}, each with its journaled event. */
-    public List<StepView> timeline(String runId, long after, int limit, boolean full) {
+    /**
+     * Steps after step {@code after} that pass the filter, at most {@code limit}; with {@code full}, each
+     * with its journaled event.
+     */
+    public List<StepView> timeline(String runId, long after, int limit, boolean full, StepFilter filter) {
         if (after < 0 || limit < 1) {
             throw new UserError("after must not be negative and limit must be at least 1");
         }
-        return RunTimeline.read(session, session.dataDir(), runId).steps().stream().skip(after).limit(limit)
-                .map(full ? StepView::full : StepView::row).toList();
+        return RunTimeline.read(session, session.dataDir(), runId).steps().stream().skip(after).filter(filter::matches)
+                .limit(limit).map(full ? StepView::full : StepView::row).toList();
     }
 
     public StepView step(String runId, long number) {

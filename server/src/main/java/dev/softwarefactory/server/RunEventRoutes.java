@@ -39,12 +39,19 @@ public final class RunEventRoutes extends AllDirectives {
     public Route routes() {
         return path(PathMatchers.segment("runs").slash(PathMatchers.segment()).slash("events"), id ->
                 get(() -> optionalHeaderValueByName("Last-Event-ID", lastEventId ->
-                        onSuccess(blocking.call(() -> runs.find(id)), run ->
-                                completeOK(stream(id, after(lastEventId)), EventStreamMarshalling.toEventStream())))));
+                        parameterOptional("afterStep", afterStep ->
+                                onSuccess(blocking.call(() -> runs.find(id)), run -> completeOK(
+                                        stream(id, after(lastEventId), RunRoutes.number(afterStep, "afterStep", 0)),
+                                        EventStreamMarshalling.toEventStream()))))));
     }
 
-    private akka.stream.javadsl.Source<ServerSentEvent, akka.NotUsed> stream(String runId, long after) {
+    /**
+     * From the event after Last-Event-ID; a client that shows a timeline page already (the web page)
+     * names the last step it has with afterStep instead, and the feed skips to it.
+     */
+    private akka.stream.javadsl.Source<ServerSentEvent, akka.NotUsed> stream(String runId, long after, long afterStep) {
         return runs.feed().events(runId, after)
+                .filter(event -> event.step() > afterStep)
                 .map(this::event)
                 .keepAlive(heartbeat, ServerSentEvent::heartbeat)
                 .watchTermination((notUsed, done) -> {

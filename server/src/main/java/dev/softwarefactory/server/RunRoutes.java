@@ -7,6 +7,7 @@ import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
 import dev.softwarefactory.node.ModelOptions;
 import dev.softwarefactory.node.RunService;
+import dev.softwarefactory.node.StepFilter;
 import dev.softwarefactory.node.UserError;
 import dev.softwarefactory.runtime.Outcome;
 import java.util.Locale;
@@ -53,9 +54,10 @@ public final class RunRoutes extends AllDirectives {
 
     private Route timeline(String id) {
         return parameterOptional("after", after -> parameterOptional("limit", limit ->
-                parameterOptional("full", full -> answer(StatusCodes.OK, () -> Map.of("steps", runs.timeline(id,
-                        number(after, "after", 0), (int) number(limit, "limit", DEFAULT_STEPS),
-                        full.filter("true"::equals).isPresent()))))));
+                parameterOptional("full", full -> parameterOptional("role", role -> parameterOptional("type", type ->
+                        answer(StatusCodes.OK, () -> Map.of("steps", runs.timeline(id,
+                                number(after, "after", 0), (int) number(limit, "limit", DEFAULT_STEPS),
+                                full.filter("true"::equals).isPresent(), new StepFilter(role, type)))))))));
     }
 
     private Route list() {

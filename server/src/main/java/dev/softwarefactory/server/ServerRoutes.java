@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every route of a node: /healthz open to all, everything else behind the token check when the node
+ * Every route of a node: /healthz and the web page's shell and assets (no data in them) open to all, everything else behind the token check when the node
  * has a token, all failures as JSON errors. Other resources (the web page, the gateway's endpoints)
  * join with {@link #with}.
  */
@@ -21,6 +21,7 @@ public final class ServerRoutes extends AllDirectives {
     private final RunEventRoutes events;
     private final RunFileRoutes files;
     private final DocsRoutes docs = new DocsRoutes();
+    private final WebRoutes web = new WebRoutes();
     private final PrometheusMeterRegistry metrics;
     private final List<Route> more = new ArrayList<>();
     private final long maxBodyBytes;
@@ -55,7 +56,7 @@ public final class ServerRoutes extends AllDirectives {
                 path("metrics", () -> get(() -> complete(metrics.scrape())))));
         guarded.addAll(more);
         Route first = guarded.remove(0);
-        return errors.handle(withSizeLimit(maxBodyBytes, () -> concat(health.health(),
+        return errors.handle(withSizeLimit(maxBodyBytes, () -> concat(health.health(), web.routes(),
                 tokens.require(() -> concat(first, guarded.toArray(Route[]::new))))));
     }
 
