@@ -1,6 +1,7 @@
 package dev.softwarefactory.cli;
 
 import akka.http.javadsl.ServerBinding;
+import dev.softwarefactory.llmgateway.endpoint.OpenAiRoutes;
 import dev.softwarefactory.node.FeedEvent;
 import dev.softwarefactory.node.ForkRun;
 import dev.softwarefactory.node.ModelOptions;
@@ -49,7 +50,7 @@ final class ServingNode implements RunsClient {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RunService service = RunService.start(session, defaultSpec, apiKey, metrics);
             ServerBinding binding = ApiServer.bind(session.system(),
-                    new ServerRoutes(service, metrics, token).routes(), host, port);
+                    withGateway(new ServerRoutes(service, metrics, token), service).routes(), host, port);
             String url = ApiServer.url(binding);
             session.recordApiAddress(url);
             return new ServingNode(session, service, url, dataDir);
@@ -57,6 +58,12 @@ final class ServingNode implements RunsClient {
             session.close();
             throw e;
         }
+    }
+
+    private static ServerRoutes withGateway(ServerRoutes routes, RunService service) {
+        service.gateway().ifPresent(gateway ->
+                routes.with(OpenAiRoutes.of(service.session().system(), gateway).route()));
+        return routes;
     }
 
     /** A node on loopback with a free port, for a command that runs one run. */

@@ -37,6 +37,11 @@ final class RunModels implements LlmClient {
         return byRun.computeIfAbsent(runId, id -> clientFor(id, config));
     }
 
+    /** The client of a server spec, shared by every run on it. */
+    LlmClient forSpec(String spec) {
+        return bySpec.computeIfAbsent(spec, open);
+    }
+
     void forget(String runId) {
         byRun.remove(runId);
     }

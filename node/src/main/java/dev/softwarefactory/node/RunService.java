@@ -1,6 +1,7 @@
 package dev.softwarefactory.node;
 
 import com.typesafe.config.Config;
+import dev.softwarefactory.llmgateway.gateway.Gateway;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleDefinition;
@@ -69,6 +70,17 @@ public final class RunService implements AutoCloseable {
 
     public NodeSession session() {
         return session;
+    }
+
+    /**
+     * The model gateway of the node's default model, if that is a model server (not a script): what
+     * the OpenAI-compatible endpoint and the backend status serve, shared with the runs on it.
+     */
+    public Optional<Gateway> gateway() {
+        return defaultSpec.filter(spec -> !spec.equals(LlmSpec.DEMO) && !spec.startsWith(LlmSpec.SCRIPTED))
+                .map(models::forSpec)
+                .filter(Gateway.class::isInstance)
+                .map(Gateway.class::cast);
     }
 
     public RunFeed feed() {

@@ -20,6 +20,7 @@ public final class ServerRoutes extends AllDirectives {
     private final RunRoutes runs;
     private final RunEventRoutes events;
     private final RunFileRoutes files;
+    private final LlmRoutes llm;
     private final DocsRoutes docs = new DocsRoutes();
     private final WebRoutes web = new WebRoutes();
     private final PrometheusMeterRegistry metrics;
@@ -37,6 +38,7 @@ public final class ServerRoutes extends AllDirectives {
         this.events = new RunEventRoutes(service, json, blocking,
                 system.settings().config().getDuration("software-factory.api.sse-heartbeat"));
         this.files = new RunFileRoutes(service, json, blocking);
+        this.llm = new LlmRoutes(service, json);
         this.metrics = metrics;
         this.maxBodyBytes = system.settings().config().getBytes("software-factory.api.max-body-bytes");
         io.micrometer.core.instrument.Gauge.builder("sf_sse_streams_open", events::openStreams)
@@ -51,7 +53,7 @@ public final class ServerRoutes extends AllDirectives {
 
     public Route routes() {
         List<Route> guarded = new ArrayList<>(List.of(
-                pathPrefix("api", () -> concat(runs.routes(), events.routes(), files.routes(), docs.routes())),
+                pathPrefix("api", () -> concat(runs.routes(), events.routes(), files.routes(), llm.routes(), docs.routes())),
                 health.readiness(),
                 path("metrics", () -> get(() -> complete(metrics.scrape())))));
         guarded.addAll(more);
