@@ -79,8 +79,7 @@ public final class RunService implements AutoCloseable {
     public Optional<Gateway> gateway() {
         return defaultSpec.filter(spec -> !spec.equals(LlmSpec.DEMO) && !spec.startsWith(LlmSpec.SCRIPTED))
                 .map(models::forSpec)
-                .filter(Gateway.class::isInstance)
-                .map(Gateway.class::cast);
+                .flatMap(Gateway::of);
     }
 
     public RunFeed feed() {
