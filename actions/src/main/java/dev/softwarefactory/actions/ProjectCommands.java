@@ -62,7 +62,8 @@ public final class ProjectCommands {
         }
     }
 
-    private String python() {
+    /** The interpreter that every Python command of the project runs with. */
+    String python() {
         return design.dependencies().isEmpty() ? "python3" : VENV_PYTHON;
     }
 
@@ -72,7 +73,8 @@ public final class ProjectCommands {
         return wrapped;
     }
 
-    private static String resource(String name) {
+    /** A check script among the resources ({@code checks/NAME}), passed to an interpreter as text. */
+    static String resource(String name) {
         try (InputStream in = ProjectCommands.class.getResourceAsStream("/checks/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource checks/" + name);

@@ -41,6 +41,10 @@ public final class RunTests implements Action {
         if (install.isPresent() && !green(install.get())) {
             return red("the dependency install", install.get());
         }
+        Optional<CommandExited> interfaces = InterfaceCheck.run(context, design, commands, timeout);
+        if (interfaces.isPresent() && !green(interfaces.get())) {
+            return red("the interface check", interfaces.get());
+        }
         boolean pytest = design.toolchain() == Toolchain.PYTHON
                 && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
         CommandExited tests = context.exec("tests", commands.tests(pytest), timeout);

@@ -1,0 +1,63 @@
+package dev.softwarefactory.actions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.softwarefactory.runtime.action.ActionContext;
+import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks, once the code compiles, that every function, class and method the design's interfaces
+ * promise exists in its file with the declared parameters: Python imports and inspects each module,
+ * JavaScript loads each file and checks its exports and their arity. Tests may not reach a promised
+ * entry point (a {@code main()} the README documents), so this is the only check that would notice.
+ * A mismatch is reported like a failing test, naming the file, the symbol, and expected against actual.
+ */
+public final class InterfaceCheck {
+    static final String KEY = "interfaces";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private InterfaceCheck() {
+    }
+
+    /** The check's command, or empty when the language's interfaces are not checked (Java) or none are promised. */
+    public static Optional<List<String>> command(Design design, ProjectCommands commands) {
+        Map<String, List<String>> promised = new LinkedHashMap<>();
+        design.interfaces().forEach((file, signatures) -> {
+            if (design.toolchain().isCode(file) && !signatures.isEmpty()) {
+                promised.put(file, signatures);
+            }
+        });
+        if (promised.isEmpty()) {
+            return Optional.empty();
+        }
+        switch (design.toolchain()) {
+            case PYTHON:
+                return Optional.of(List.of(commands.python(), "-c",
+                        ProjectCommands.resource("python-interfaces.py"), json(promised)));
+            case NODE:
+                return Optional.of(List.of("node", "-e", ProjectCommands.resource("node-interfaces.js"),
+                        json(promised)));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    public static Optional<CommandExited> run(ActionContext context, Design design, ProjectCommands commands,
+            Duration timeout) {
+        return command(design, commands).map(command -> context.exec(KEY, command, timeout));
+    }
+
+    private static String json(Map<String, List<String>> promised) {
+        try {
+            return JSON.writeValueAsString(promised);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
