@@ -27,12 +27,7 @@ public final class InterfaceCheck {
 
     /** The check's command, or empty when the language's interfaces are not checked (Java) or none are promised. */
     public static Optional<List<String>> command(Design design, ProjectCommands commands) {
-        Map<String, List<String>> promised = new LinkedHashMap<>();
-        design.interfaces().forEach((file, signatures) -> {
-            if (design.toolchain().isCode(file) && !signatures.isEmpty()) {
-                promised.put(file, signatures);
-            }
-        });
+        Map<String, List<String>> promised = promised(design);
         if (promised.isEmpty()) {
             return Optional.empty();
         }
@@ -53,7 +48,18 @@ public final class InterfaceCheck {
         return command(design, commands).map(command -> context.exec(KEY, command, timeout));
     }
 
-    private static String json(Map<String, List<String>> promised) {
+    /** The code files that the design promises signatures for, with those signatures, in design order. */
+    static Map<String, List<String>> promised(Design design) {
+        Map<String, List<String>> promised = new LinkedHashMap<>();
+        design.interfaces().forEach((file, signatures) -> {
+            if (design.toolchain().isCode(file) && !signatures.isEmpty()) {
+                promised.put(file, signatures);
+            }
+        });
+        return promised;
+    }
+
+    static String json(Map<String, List<String>> promised) {
         try {
             return JSON.writeValueAsString(promised);
         } catch (JsonProcessingException e) {

@@ -17,11 +17,15 @@ public final class RunTests implements Action {
     public static final String NAME = "RunTests";
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";
+    /** Green tests that let too many mutants live: they go back to QA to be strengthened. */
+    public static final String WEAK = "WEAK";
     static final int OUTPUT_TAIL = 6000;
     private final Duration timeout;
+    private final MutationCheck mutationCheck;
 
-    public RunTests(Duration timeout) {
+    public RunTests(Duration timeout, MutationCheck.Settings mutation) {
         this.timeout = timeout;
+        this.mutationCheck = new MutationCheck(mutation);
     }
 
     @Override
@@ -51,7 +55,12 @@ public final class RunTests implements Action {
         if (!green(tests)) {
             return red("the tests", tests);
         }
-        return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests) + "\n" + tail(tests)));
+        Optional<MutationCheck.Result> mutants = mutationCheck.run(context, input, design, commands, pytest, timeout);
+        if (mutants.isPresent() && mutants.get().sendBack()) {
+            return List.of(Draft.of(MessageTypes.TEST_REPORT, mutants.get().weakReport()));
+        }
+        return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests)
+                + mutants.map(m -> "; " + m.score()).orElse("") + "\n" + tail(tests)));
     }
 
     private static boolean green(CommandExited result) {

@@ -59,7 +59,7 @@ class SopActionsTest {
     void aRedTestRunBecomesAFailedReportAndABugReportWithTheOutput() throws Exception {
         FakeContext context = new FakeContext().exits("tests", 1, "FAILED test_words - AssertionError");
 
-        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5), MutationCheck.Settings.off()).run(input(message(MessageTypes.SYSTEM_DESIGN,
                 DESIGN)), context);
 
         assertEquals(List.of(MessageTypes.TEST_REPORT, MessageTypes.BUG_REPORT), drafts.stream().map(Draft::type).toList());
@@ -71,7 +71,7 @@ class SopActionsTest {
     void aFailedConsistencyCheckIsABugReportAndNoTestsRun() throws Exception {
         FakeContext context = new FakeContext().exits("check", 1, "does not import: wordfreq");
 
-        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5), MutationCheck.Settings.off()).run(input(message(MessageTypes.SYSTEM_DESIGN,
                 DESIGN)), context);
 
         assertEquals(1, context.commands.size());
@@ -83,7 +83,7 @@ class SopActionsTest {
         FakeContext context = new FakeContext().exits("interfaces", 1,
                 "interface mismatch: wordfreq.py: main is missing; the design promises: def main(argv: list[str]) -> int");
 
-        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5), MutationCheck.Settings.off()).run(input(message(MessageTypes.SYSTEM_DESIGN,
                 DESIGN)), context);
 
         assertEquals(2, context.commands.size());
@@ -93,7 +93,7 @@ class SopActionsTest {
 
     @Test
     void aGreenRunIsAPassedReport() throws Exception {
-        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5), MutationCheck.Settings.off()).run(input(message(MessageTypes.SYSTEM_DESIGN,
                 DESIGN)), new FakeContext());
 
         assertEquals(1, drafts.size());
@@ -106,7 +106,7 @@ class SopActionsTest {
                 "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
         FakeContext context = new FakeContext();
 
-        new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN, design)), context);
+        new RunTests(Duration.ofSeconds(5), MutationCheck.Settings.off()).run(input(message(MessageTypes.SYSTEM_DESIGN, design)), context);
 
         assertEquals(List.of(Network.NONE, Network.ALLOWED, Network.NONE, Network.NONE, Network.NONE), context.networks);
         assertTrue(context.commands.get(1).contains("requests==2.31.0"), context.commands.get(1).toString());

@@ -2,6 +2,7 @@ package dev.softwarefactory.node;
 
 import com.typesafe.config.Config;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.MutationCheck;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.roles.SoftwareCompany;
 import dev.softwarefactory.runtime.Company;
@@ -28,7 +29,8 @@ public final class CompanyNode {
 
     public CompanyNode(NodeSession session, LlmClient llm) {
         this(session, llm, new SoftwareCompany(session.system().settings().config()
-                .getDuration("software-factory.test-timeout")));
+                .getDuration("software-factory.test-timeout"), MutationCheck.Settings.fromConfig(
+                        session.system().settings().config().getConfig("software-factory.mutation"))));
     }
 
     public CompanyNode(NodeSession session, LlmClient llm, Sop sop) {
@@ -87,13 +89,17 @@ public final class CompanyNode {
     /** Follows the run to its end, then saves its summary in the workspace and returns it. */
     public ProjectSummary finish(String runId) {
         Company.Status status = follow(runId);
-        Company.LogSlice reports = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
-                java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT));
-        String lastReport = reports.entries().isEmpty() ? ""
-                : reports.entries().get(reports.entries().size() - 1).message().content();
-        ProjectSummary summary = ProjectSummary.of(status, lastReport, session.workspaces().resolve(runId));
+        ProjectSummary summary = ProjectSummary.of(status, lastTestReport(runId), session.workspaces().resolve(runId));
         summary.write();
         return summary;
+    }
+
+    /** The content of the run's last TestReport, empty when it has none. */
+    public String lastTestReport(String runId) {
+        Company.LogSlice reports = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
+                java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT));
+        return reports.entries().isEmpty() ? ""
+                : reports.entries().get(reports.entries().size() - 1).message().content();
     }
 
     public void close() {

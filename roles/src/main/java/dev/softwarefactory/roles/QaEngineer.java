@@ -2,6 +2,7 @@ package dev.softwarefactory.roles;
 
 import dev.softwarefactory.actions.FixBug;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.MutationCheck;
 import dev.softwarefactory.actions.Review;
 import dev.softwarefactory.actions.RunTests;
 import dev.softwarefactory.actions.WriteTests;
@@ -13,13 +14,14 @@ import java.util.Set;
 
 /**
  * Once the code is ready (review approved, or fixed), writes the tests if there are none yet, and
- * runs them: after the tests are written and after every fix.
+ * runs them: after the tests are written and after every fix. Green tests that let too many mutants
+ * live come back as a WEAK report, and QA strengthens them.
  */
 public final class QaEngineer extends ReactingRole {
     public static final String NAME = "QaEngineer";
 
-    public QaEngineer(Duration testTimeout) {
-        this(new RunTests(testTimeout));
+    public QaEngineer(Duration testTimeout, MutationCheck.Settings mutation) {
+        this(new RunTests(testTimeout, mutation));
     }
 
     private QaEngineer(RunTests runTests) {
@@ -29,7 +31,8 @@ public final class QaEngineer extends ReactingRole {
                         new WriteTests()),
                 new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && !testsWritten(memory),
                         new WriteTests()),
-                new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && testsWritten(memory), runTests)));
+                new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && testsWritten(memory), runTests),
+                Reaction.onContent(MessageTypes.TEST_REPORT, RunTests.WEAK, new WriteTests())));
     }
 
     private static boolean approved(Message message) {

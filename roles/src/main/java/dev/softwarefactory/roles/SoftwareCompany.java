@@ -1,6 +1,8 @@
 package dev.softwarefactory.roles;
 
+import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.MutationCheck;
 import dev.softwarefactory.runtime.Message;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.Sop;
@@ -15,9 +17,15 @@ import java.util.Optional;
 public final class SoftwareCompany implements Sop {
     private final List<RoleDefinition> roles;
 
+    /** The company with the mutation check's defaults (those of {@code reference.conf}). */
     public SoftwareCompany(Duration testTimeout) {
+        this(testTimeout, MutationCheck.Settings.fromConfig(
+                ConfigFactory.defaultReference().getConfig("software-factory.mutation")));
+    }
+
+    public SoftwareCompany(Duration testTimeout, MutationCheck.Settings mutation) {
         this.roles = List.of(new ProductManager(), new Architect(), new ProjectManager(), new Engineer(),
-                new QaEngineer(testTimeout));
+                new QaEngineer(testTimeout, mutation));
     }
 
     @Override

@@ -24,6 +24,7 @@ import dev.softwarefactory.runtime.RoleServices;
 import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.Sandbox;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,13 +56,16 @@ final class CompanyUnderTest implements AutoCloseable {
     private final Sandbox sandbox;
 
     CompanyUnderTest(Path workspaces, Duration testTimeout) {
+        this(workspaces, new SoftwareCompany(testTimeout));
+    }
+
+    CompanyUnderTest(Path workspaces, SoftwareCompany sop) {
         this.workspaces = workspaces;
         kit = ActorTestKit.create("sop-" + runs.incrementAndGet(), PersistenceTestKitPlugin.getInstance().config()
                 .withFallback(ConfigFactory.parseString("software-factory.role-poll-interval = 100ms"))
                 .withFallback(NodeConfig.nodeDefaults()));
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
-        SoftwareCompany sop = new SoftwareCompany(testTimeout);
         // The node's own sandbox (bubblewrap where it works), as generated projects meet it in a real run.
         sandbox = Sandbox.fromConfig(kit.system().settings().config().getConfig("software-factory.sandbox"),
                 List.of());
@@ -93,6 +97,15 @@ final class CompanyUnderTest implements AutoCloseable {
         return PersistenceTestKit.create(kit.system()).persistedInStorage("Role-" + role + "|" + runId).stream()
                 .filter(e -> e instanceof RoleActor.EffectRecorded r && r.key().equals(key))
                 .map(e -> (CommandExited) ((RoleActor.EffectRecorded) e).result())
+                .toList();
+    }
+
+    /** The prompts of a role's model calls for an action, in the order they were recorded. */
+    List<String> prompts(String runId, String role, String action) {
+        return PersistenceTestKit.create(kit.system()).persistedInStorage("Role-" + role + "|" + runId).stream()
+                .filter(e -> e instanceof RoleActor.EffectRecorded r && r.result() instanceof LlmAnswered llm
+                        && llm.action().equals(action))
+                .map(e -> ((LlmAnswered) ((RoleActor.EffectRecorded) e).result()).prompt())
                 .toList();
     }
 
