@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.MutationCheck;
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
@@ -45,7 +46,9 @@ class InterfaceScenarioTest {
 
     @BeforeAll
     static void run() {
-        company = new CompanyUnderTest(workspaces, Duration.ofSeconds(60));
+        // Off: these tests leave main() untested on purpose, which the mutation check would send back to QA.
+        company = new CompanyUnderTest(workspaces, new SoftwareCompany(Duration.ofSeconds(60),
+                MutationCheck.Settings.off()));
         List<ScriptEntry> script = new ArrayList<>();
         for (ScriptEntry entry : Scripts.demo()) {
             if (entry.action().equals("WriteCode") && "wordfreq.py".equals(entry.target())) {
