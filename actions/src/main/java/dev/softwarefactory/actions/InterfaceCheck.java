@@ -6,6 +6,7 @@ import dev.softwarefactory.runtime.action.ActionContext;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * Checks, once the code compiles, that every function, class and method the design's interfaces
  * promise exists in its file with the declared parameters: Python imports and inspects each module,
- * JavaScript loads each file and checks its exports and their arity. Tests may not reach a promised
+ * JavaScript loads each file and checks its exports and their arity, Java compiles a probe that calls
+ * each promised method ({@link JavaInterfaceProbe}). Tests may not reach a promised
  * entry point (a {@code main()} the README documents), so this is the only check that would notice.
  * A mismatch is reported like a failing test, naming the file, the symbol, and expected against actual.
  */
@@ -25,7 +27,7 @@ public final class InterfaceCheck {
     private InterfaceCheck() {
     }
 
-    /** The check's command, or empty when the language's interfaces are not checked (Java) or none are promised. */
+    /** The check's command, or empty when the design promises no signature. */
     public static Optional<List<String>> command(Design design, ProjectCommands commands) {
         Map<String, List<String>> promised = promised(design);
         if (promised.isEmpty()) {
@@ -39,7 +41,13 @@ public final class InterfaceCheck {
                 return Optional.of(List.of("node", "-e", ProjectCommands.resource("node-interfaces.js"),
                         json(promised)));
             default:
-                return Optional.empty();
+                List<String> java = new ArrayList<>(List.of("sh", "-c", ProjectCommands.resource("java-interfaces.sh"),
+                        "sh"));
+                JavaInterfaceProbe.sources(promised, ".sf/probe/src").forEach((path, source) -> {
+                    java.add(path);
+                    java.add(source);
+                });
+                return Optional.of(java);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,11 +115,59 @@ class InterfaceCheckTest {
         assertTrue(result.output().contains("calc.js: divide is not exported"), result.output());
     }
 
-    @Test
-    void javaInterfacesAreNotCheckedYet() {
-        Design java = design(Toolchain.JAVA, Map.of("src/main/java/calc/Calc.java",
-                List.of("public static int add(int a, int b)")));
+    private LocalCommand checkJava(List<String> promised, String code) {
+        LocalCommand.write(dir, Map.of("src/main/java/calc/Calc.java", code));
+        LocalCommand compiled = LocalCommand.run(dir, List.of("javac", "-d", ".sf/build/target/classes",
+                "src/main/java/calc/Calc.java"));
+        assertEquals(0, compiled.exitCode(), compiled.output());
+        return check(design(Toolchain.JAVA, Map.of("src/main/java/calc/Calc.java", promised)), Map.of());
+    }
 
-        assertEquals(Optional.empty(), InterfaceCheck.command(java, new ProjectCommands(java)));
+    @Test
+    void aJavaMethodTheCodeLacksFailsTheProbeLineThatNamesTheFileAndTheSignature() {
+        LocalCommand result = checkJava(List.of("public static int add(int a, int b)",
+                "public static int multiply(int a, int b)"),
+                "package calc;\n\npublic final class Calc {\n    public static int add(int a, int b) {\n"
+                        + "        return a + b;\n    }\n}\n");
+
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("cannot find symbol"), result.output());
+        assertTrue(result.output().contains("// src/main/java/calc/Calc.java: public static int multiply(int a, int b)"),
+                result.output());
+        assertTrue(result.output().contains("interface mismatch:"), result.output());
+    }
+
+    @Test
+    void javaCodeThatKeepsEveryPromisePasses() {
+        LocalCommand result = checkJava(List.of("public final class Calc", "public Calc(int scale)",
+                "public int scaled(int x)", "public void reset()", "public java.util.List<Integer> digits(String text,"
+                        + " java.util.Map<String, Integer> names)", "static <T> T first(java.util.List<T> items)"),
+                "package calc;\n\nimport java.util.*;\n\npublic final class Calc {\n    private int scale;\n\n"
+                        + "    public Calc(int scale) {\n        this.scale = scale;\n    }\n\n"
+                        + "    public int scaled(int x) {\n        return x * scale;\n    }\n\n"
+                        + "    public void reset() {\n        scale = 1;\n    }\n\n"
+                        + "    public List<Integer> digits(String text, Map<String, Integer> names) {\n"
+                        + "        return List.of();\n    }\n\n"
+                        + "    static <T> T first(List<T> items) {\n        return items.get(0);\n    }\n}\n");
+
+        assertEquals(0, result.exitCode(), result.output());
+    }
+
+    @Test
+    void aPromisedValueThatTheCodeReturnsAsVoidIsAMismatch() {
+        LocalCommand result = checkJava(List.of("public int size()"),
+                "package calc;\n\npublic class Calc {\n    public void size() {\n    }\n}\n");
+
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("// src/main/java/calc/Calc.java: public int size()"), result.output());
+    }
+
+    @Test
+    void withoutCompiledClassesTheJavaCheckIsSkipped() {
+        LocalCommand result = check(design(Toolchain.JAVA, Map.of("src/main/java/calc/Calc.java",
+                List.of("public static int add(int a, int b)"))), Map.of());
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("interface check skipped"), result.output());
     }
 }

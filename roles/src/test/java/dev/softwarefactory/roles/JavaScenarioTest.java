@@ -54,6 +54,15 @@ class JavaScenarioTest {
     }
 
     @Test
+    void thePromisedMethodsWereProbedAgainstTheCompiledClasses() {
+        List<CommandExited> probes = company.commands(RUN, QaEngineer.NAME, "exec:interfaces");
+
+        assertEquals(List.of(0, 0), probes.stream().map(CommandExited::exitCode).toList());
+        assertTrue(probes.get(0).output().contains("every promised signature compiles against the code"),
+                probes.get(0).output());
+    }
+
+    @Test
     void buildOutputStaysOutOfTheProject() {
         assertEquals(Set.of("docs/prd.md", "docs/design.md", "docs/tasks.md", "pom.xml", "src/main/java/calc/Calc.java",
                 "src/test/java/calc/CalcTest.java", "README.md"), company.files(RUN).keySet());
