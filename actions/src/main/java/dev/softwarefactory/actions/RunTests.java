@@ -39,21 +39,21 @@ public final class RunTests implements Action {
         ProjectCommands commands = new ProjectCommands(design);
         CommandExited check = context.exec("check", commands.consistencyCheck(), timeout);
         if (!green(check)) {
-            return red("the consistency check", check);
+            return red("the consistency check", check, TestResults.NONE);
         }
         Optional<CommandExited> install = DependencyInstall.run(context, design, timeout);
         if (install.isPresent() && !green(install.get())) {
-            return red("the dependency install", install.get());
+            return red("the dependency install", install.get(), TestResults.NONE);
         }
         Optional<CommandExited> interfaces = InterfaceCheck.run(context, design, commands, timeout);
         if (interfaces.isPresent() && !green(interfaces.get())) {
-            return red("the interface check", interfaces.get());
+            return red("the interface check", interfaces.get(), TestResults.NONE);
         }
         boolean pytest = design.toolchain() == Toolchain.PYTHON
                 && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
-        CommandExited tests = context.exec("tests", commands.tests(pytest), timeout);
+        CommandExited tests = context.exec("tests", commands.tests(pytest, timeout), timeout);
         if (!green(tests)) {
-            return red("the tests", tests);
+            return red("the tests", tests, TestRunReader.read(context, design, pytest, tests));
         }
         Optional<MutationCheck.Result> mutants = mutationCheck.run(context, input, design, commands, pytest, timeout);
         if (mutants.isPresent() && mutants.get().sendBack()) {
@@ -67,8 +67,8 @@ public final class RunTests implements Action {
         return result.exitCode() == 0 && !result.timedOut();
     }
 
-    private List<Draft> red(String step, CommandExited result) {
-        String report = FAILED + ": " + step + " " + outcome(result) + "\n" + tail(result);
+    private List<Draft> red(String step, CommandExited result, TestResults results) {
+        String report = FailureReport.render(step, outcome(result), results, result.output());
         return List.of(Draft.of(MessageTypes.TEST_REPORT, report),
                 Draft.of(MessageTypes.BUG_REPORT, report));
     }

@@ -103,8 +103,8 @@ final class CompanyUnderTest implements AutoCloseable {
     /** The prompts of a role's model calls for an action, in the order they were recorded. */
     List<String> prompts(String runId, String role, String action) {
         return PersistenceTestKit.create(kit.system()).persistedInStorage("Role-" + role + "|" + runId).stream()
-                .filter(e -> e instanceof RoleActor.EffectRecorded r && r.result() instanceof LlmAnswered llm
-                        && llm.action().equals(action))
+                .filter(e -> e instanceof RoleActor.EffectRecorded r && r.result() instanceof LlmAnswered answered
+                        && answered.action().equals(action))
                 .map(e -> ((LlmAnswered) ((RoleActor.EffectRecorded) e).result()).prompt())
                 .toList();
     }
