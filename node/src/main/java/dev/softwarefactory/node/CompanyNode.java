@@ -45,7 +45,7 @@ public final class CompanyNode {
             return thread;
         });
         RoleServices services = new RoleServices(llm, session.workspaces(), commands, actionThreads,
-                config.getDuration("role-poll-interval"), config.getDuration("ask-timeout"));
+                config.getDuration("role-retry-interval"), config.getDuration("ask-timeout"));
         this.node = FactoryNode.start(session.system(), sop, services);
     }
 

@@ -11,7 +11,8 @@ public sealed interface Progress {
             implements Progress {
     }
 
-    record MessagePublished(String runId, long seq, String type, String sender) implements Progress {
+    /** {@code headline}: the first line of the content (e.g. which tests failed), at most 300 characters. */
+    record MessagePublished(String runId, long seq, String type, String sender, String headline) implements Progress {
     }
 
     record ActionFailed(String runId, String role, String action, String reason) implements Progress {
