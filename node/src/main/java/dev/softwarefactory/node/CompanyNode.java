@@ -47,6 +47,9 @@ public final class CompanyNode {
         RoleServices services = new RoleServices(llm, session.workspaces(), commands, actionThreads,
                 config.getDuration("role-retry-interval"), config.getDuration("ask-timeout"));
         this.node = FactoryNode.start(session.system(), sop, services);
+        if (ClusterFormation.enabled(session.system().settings().config())) {
+            RunRecovery.start(session.system(), node);
+        }
     }
 
     private static CommandRunner commandRunner(Config config, List<Path> hidden) {

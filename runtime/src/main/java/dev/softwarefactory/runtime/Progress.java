@@ -1,7 +1,7 @@
 package dev.softwarefactory.runtime;
 
 /** What a node tells local observers (the CLI) as a run goes; published on the event stream. */
-public sealed interface Progress {
+public sealed interface Progress extends JsonSerializable {
     String runId();
 
     record ActionStarted(String runId, String role, long invocation, String action) implements Progress {

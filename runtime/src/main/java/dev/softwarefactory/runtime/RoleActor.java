@@ -1,5 +1,6 @@
 package dev.softwarefactory.runtime;
 
+import akka.actor.NoSerializationVerificationNeeded;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.eventstream.EventStream;
@@ -78,12 +79,12 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
 
     /** Sent by the action's thread; local only, as it carries the future the action waits on. */
     record RecordEffect(long invocation, String key, EffectResult result, CompletableFuture<EffectResult> persisted)
-            implements Command {
+            implements Command, NoSerializationVerificationNeeded {
     }
 
     /** Like RecordEffect, for an effect served from the run this one reruns or forks. */
     record ReplayEffect(long invocation, String key, EffectResult result, String sourceRun, long sourceStep,
-            CompletableFuture<EffectResult> persisted) implements Command {
+            CompletableFuture<EffectResult> persisted) implements Command, NoSerializationVerificationNeeded {
     }
 
     record ActionFinished(long invocation, List<Draft> drafts) implements Command {
