@@ -35,13 +35,14 @@ public final class InterfaceCheck {
         }
         switch (design.toolchain()) {
             case PYTHON:
-                return Optional.of(List.of(commands.python(), "-c",
-                        ProjectCommands.resource("python-interfaces.py"), json(promised)));
+                List<String> python = new ArrayList<>(ProjectCommands.python());
+                python.addAll(List.of("-c", ScriptResources.text("checks/python-interfaces.py"), json(promised)));
+                return Optional.of(ProjectCommands.inBuildCopy(python));
             case NODE:
-                return Optional.of(List.of("node", "-e", ProjectCommands.resource("node-interfaces.js"),
-                        json(promised)));
+                return Optional.of(ProjectCommands.inBuildCopy(List.of("node", "-e",
+                        ScriptResources.text("checks/node-interfaces.js"), json(promised))));
             default:
-                List<String> java = new ArrayList<>(List.of("sh", "-c", ProjectCommands.resource("java-interfaces.sh"),
+                List<String> java = new ArrayList<>(List.of("sh", "-c", ScriptResources.text("checks/java-interfaces.sh"),
                         "sh"));
                 JavaInterfaceProbe.sources(promised, ".sf/probe/src").forEach((path, source) -> {
                     java.add(path);

@@ -5,6 +5,7 @@ import dev.softwarefactory.runtime.action.ActionContext;
 import dev.softwarefactory.runtime.action.ActionInput;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,10 +86,12 @@ public final class MutationCheck {
         }
         // The mutator stops starting mutants before the command's own limit, so a slow suite still gets a score.
         long budgetSeconds = Math.max(1, timeout.toSeconds() * 3 / 4);
-        return Optional.of(List.of(commands.python(), "-c", ProjectCommands.resource("python-mutation.py"),
+        List<String> python = new ArrayList<>(ProjectCommands.python());
+        python.addAll(List.of("-c", ScriptResources.text("checks/python-mutation.py"),
                 "--seed", Integer.toString(settings.seed()), "--max-mutants", Integer.toString(settings.maxMutants()),
                 "--runner", pytest ? "pytest" : "unittest", "--time-budget", Long.toString(budgetSeconds),
                 "--interfaces", InterfaceCheck.json(promised)));
+        return Optional.of(ProjectCommands.inBuildCopy(python));
     }
 
     /**

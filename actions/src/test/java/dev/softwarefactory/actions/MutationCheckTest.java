@@ -31,8 +31,8 @@ class MutationCheckTest {
         List<Message> memory = new ArrayList<>(List.of(message(MessageTypes.SYSTEM_DESIGN, DESIGN)));
         memory.addAll(List.of(earlier));
         FakeContext context = new FakeContext().exits("mutation", 0, mutationOutput);
-        return new RunTests(Duration.ofSeconds(5), settings).run(new ActionInput(List.of(memory.get(memory.size() - 1)),
-                memory), context);
+        return new RunTests(Duration.ofSeconds(5), PackageSources.installerDefaults(), settings)
+                .run(new ActionInput(List.of(memory.get(memory.size() - 1)), memory), context);
     }
 
     @Test

@@ -7,6 +7,7 @@ import akka.cluster.typed.Join;
 import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import com.typesafe.config.ConfigFactory;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.llmgateway.LlmReply;
 import dev.softwarefactory.llmgateway.LlmRequest;
@@ -56,7 +57,12 @@ final class CompanyUnderTest implements AutoCloseable {
     private final Sandbox sandbox;
 
     CompanyUnderTest(Path workspaces, Duration testTimeout) {
-        this(workspaces, new SoftwareCompany(testTimeout));
+        this(workspaces, testTimeout, PackageSources.installerDefaults());
+    }
+
+    /** {@code sources}: where dependency installs fetch from, e.g. a wheelhouse or file repository the test built. */
+    CompanyUnderTest(Path workspaces, Duration testTimeout, PackageSources sources) {
+        this(workspaces, new SoftwareCompany(testTimeout, sources));
     }
 
     CompanyUnderTest(Path workspaces, SoftwareCompany sop) {

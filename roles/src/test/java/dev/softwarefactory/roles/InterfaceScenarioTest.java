@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.actions.MutationCheck;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
@@ -47,7 +48,7 @@ class InterfaceScenarioTest {
     @BeforeAll
     static void run() {
         // Off: these tests leave main() untested on purpose, which the mutation check would send back to QA.
-        company = new CompanyUnderTest(workspaces, new SoftwareCompany(Duration.ofSeconds(60),
+        company = new CompanyUnderTest(workspaces, new SoftwareCompany(Duration.ofSeconds(60), PackageSources.installerDefaults(),
                 MutationCheck.Settings.off()));
         List<ScriptEntry> script = new ArrayList<>();
         for (ScriptEntry entry : Scripts.demo()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.actions.MutationCheck;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.actions.RunTests;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
@@ -33,7 +34,7 @@ class MutationScenarioTest {
     @BeforeAll
     static void run() {
         // A budget above the project's mutation points: every mutant runs, so the survivors are known.
-        company = new CompanyUnderTest(workspaces, new SoftwareCompany(Duration.ofSeconds(60),
+        company = new CompanyUnderTest(workspaces, new SoftwareCompany(Duration.ofSeconds(60), PackageSources.installerDefaults(),
                 new MutationCheck.Settings(true, 100, 0.5, 1, 2)));
         status = company.run(RUN, Scripts.resource("/scenarios/tempconv-weak-tests.json"), 20);
     }

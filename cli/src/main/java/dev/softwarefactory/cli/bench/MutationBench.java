@@ -1,6 +1,7 @@
 package dev.softwarefactory.cli.bench;
 
 import dev.softwarefactory.actions.MutationCheck;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.node.CompanyNode;
 import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.roles.DemoScenario;
@@ -64,7 +65,8 @@ public final class MutationBench implements Callable<Integer> {
             MutationCheck.Settings settings = !mutation ? MutationCheck.Settings.off()
                     : new MutationCheck.Settings(true, maxMutants >= 0 ? maxMutants : configured.maxMutants(),
                             configured.minScore(), configured.seed(), configured.maxRevisions());
-            SoftwareCompany sop = new SoftwareCompany(config.getDuration("test-timeout"), settings);
+            SoftwareCompany sop = new SoftwareCompany(config.getDuration("test-timeout"),
+                    PackageSources.fromConfig(config), settings);
             CompanyNode node = new CompanyNode(session, DemoScenario.model(), sop);
             try {
                 String runId = mutation ? "with" : "without";
