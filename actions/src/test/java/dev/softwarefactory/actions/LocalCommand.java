@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 record LocalCommand(int exitCode, String output) {
 
     static LocalCommand run(Path dir, List<String> command) {
+        hostPythonAsVenv(dir);
         try {
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -26,6 +27,21 @@ record LocalCommand(int exitCode, String output) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** The project's venv as the checks expect it (.sf/venv/bin/python), here the host's python3. */
+    static void hostPythonAsVenv(Path dir) {
+        try {
+            Path python = dir.resolve(".sf/venv/bin/python");
+            if (!Files.exists(python, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(python.getParent());
+                String host = new String(new ProcessBuilder("sh", "-c", "command -v python3").start().getInputStream()
+                        .readAllBytes(), StandardCharsets.UTF_8).strip();
+                Files.createSymbolicLink(python, Path.of(host));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -88,8 +88,8 @@ class MutationCheckTest {
         List<String> command = new MutationCheck(new MutationCheck.Settings(true, 7, 0.5, 42, 2)).command(design,
                 new ProjectCommands(design), false, Duration.ofMinutes(2)).orElseThrow();
 
-        String args = String.join(" ", command.subList(3, command.size()));
-        assertTrue(args.startsWith("--seed 42 --max-mutants 7 --runner unittest --time-budget 90 --interfaces"), args);
+        String args = String.join(" ", command);
+        assertTrue(args.contains("--seed 42 --max-mutants 7 --runner unittest --time-budget 90 --interfaces"), args);
     }
 
     @Test

@@ -94,7 +94,7 @@ class MutatorScriptTest {
         mutate(EMPTY_TESTS, 50, 1, false);
 
         assertEquals(CONVERSION, Files.readString(dir.resolve("conv.py")));
-        assertTrue(Files.exists(dir.resolve(".sf/mutation/conv.py")));
+        assertTrue(Files.exists(dir.resolve(".sf/build/.sf/mutation/conv.py")), "in the build copy the checks run in");
         assertFalse(Files.exists(dir.resolve("__pycache__")));
     }
 

@@ -88,7 +88,7 @@ class SopActionsTest {
         List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
                 DESIGN)), context);
 
-        assertEquals(2, context.commands.size());
+        assertEquals(3, context.commands.size(), "the environment, the consistency check, the interface check");
         assertTrue(drafts.get(1).content().startsWith("FAILED: the interface check"), drafts.get(1).content());
         assertTrue(drafts.get(1).content().contains("wordfreq.py: main is missing"), drafts.get(1).content());
     }

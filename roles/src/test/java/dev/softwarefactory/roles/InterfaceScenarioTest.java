@@ -30,10 +30,11 @@ class InterfaceScenarioTest {
             + "def cli(argv):\n    for word, count in top_words(open(argv[0]).read(), 10):\n"
             + "        print(count, word)\n    return 0\n```\n\nRun it with `python3 wordfreq.py FILE`.\n";
     private static final String TESTS_OF_TEXTSTATS = "These tests cover the acceptance criteria of `textstats`:\n\n"
-            + "```py\nfrom textstats import top_words, words\n\n\ndef test_ignores_case_and_punctuation():\n"
-            + "    assert words(\"The cat, the HAT.\") == [\"the\", \"cat\", \"the\", \"hat\"]\n\n\n"
-            + "def test_most_frequent_first():\n    assert top_words(\"b a b c b a\", 2) == [(\"b\", 3), (\"a\", 2)]\n"
-            + "```\n";
+            + "```py\nimport unittest\n\nfrom textstats import top_words, words\n\n\n"
+            + "class TextstatsTest(unittest.TestCase):\n    def test_ignores_case_and_punctuation(self):\n"
+            + "        self.assertEqual(words(\"The cat, the HAT.\"), [\"the\", \"cat\", \"the\", \"hat\"])\n\n"
+            + "    def test_most_frequent_first(self):\n"
+            + "        self.assertEqual(top_words(\"b a b c b a\", 2), [(\"b\", 3), (\"a\", 2)])\n```\n";
     private static final String MAIN_RESTORED = "The interface check is right: the design promises `main(argv)`."
             + " I renamed `cli` back to `main` and made the file runnable.\n\n## File: wordfreq.py\n```python\n"
             + "import sys\n\nfrom textstats import top_words\n\n\ndef main(argv: list[str]) -> int:\n"
