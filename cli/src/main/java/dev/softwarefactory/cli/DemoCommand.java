@@ -1,5 +1,6 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.LlmSpec;
 import dev.softwarefactory.roles.DemoScenario;
 import java.util.Optional;
 import java.util.concurrent.Callable;

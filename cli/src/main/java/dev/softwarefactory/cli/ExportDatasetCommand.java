@@ -1,5 +1,7 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.SourceRun;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleActor;
 import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;

@@ -1,5 +1,10 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.CompanyNode;
+import dev.softwarefactory.node.LlmSpec;
+import dev.softwarefactory.node.RunIds;
+import dev.softwarefactory.node.SourceRun;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.replay.ReplaySource;
@@ -66,11 +71,11 @@ final class ForkCommand implements Callable<Integer> {
                 System.out.println("run " + forkId + " forks " + runId + " at step " + atStep + ", then "
                         + model.describe());
                 System.out.println("workspace " + session.workspaces().resolve(forkId));
-                company.attachProgress(forkId, System.out);
+                ProgressPrinter.attach(session.system(), forkId, System.out);
                 company.start(forkId, new RunConfig(old.requirement(), spec, old.roles(),
                         maxRounds != null ? maxRounds : old.maxRounds(), budget != null ? budget : old.budgetUsd(),
                         ReplaySource.fork(runId, atStep)));
-                return company.followAndReport(forkId, System.out);
+                return RunReport.print(company.finish(forkId), System.out);
             } finally {
                 company.close();
             }

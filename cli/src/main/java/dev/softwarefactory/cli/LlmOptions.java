@@ -1,5 +1,6 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.LlmSpec;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,7 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.LlmSpec;
 import com.typesafe.config.Config;
 import dev.softwarefactory.llmgateway.ChatMessage;
 import dev.softwarefactory.llmgateway.gateway.BackendSettings;

@@ -1,6 +1,7 @@
 package dev.softwarefactory.cli;
 
 import dev.softwarefactory.cli.bench.BenchCommand;
+import dev.softwarefactory.node.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,7 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UsageError) {
+            if (e instanceof UserError) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
             }

@@ -1,5 +1,9 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.CompanyNode;
+import dev.softwarefactory.node.LlmSpec;
+import dev.softwarefactory.node.RunIds;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
@@ -22,10 +26,10 @@ final class NewRun {
             try {
                 out.println("run " + runId + " with " + model.describe());
                 out.println("workspace " + session.workspaces().resolve(runId));
-                company.attachProgress(runId, out);
+                ProgressPrinter.attach(session.system(), runId, out);
                 company.start(runId, new RunConfig(requirement.strip(), spec,
                         company.sop().roles().stream().map(RoleDefinition::name).toList(), maxRounds, budget));
-                return company.followAndReport(runId, out);
+                return RunReport.print(company.finish(runId), out);
             } finally {
                 company.close();
             }

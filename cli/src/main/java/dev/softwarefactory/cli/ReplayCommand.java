@@ -1,5 +1,8 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.SourceRun;
+import dev.softwarefactory.node.RunTimeline;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.RoleActor;
 import dev.softwarefactory.runtime.replay.Step;

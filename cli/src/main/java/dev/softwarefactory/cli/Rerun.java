@@ -1,5 +1,10 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.CompanyNode;
+import dev.softwarefactory.node.RunIds;
+import dev.softwarefactory.node.SourceRun;
+import dev.softwarefactory.node.NoModel;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunConfig;
@@ -33,10 +38,10 @@ final class Rerun {
         try {
             out.println("run " + runId + " reruns " + source.runId() + " with every effect served from its journal");
             out.println("workspace " + session.workspaces().resolve(runId));
-            company.attachProgress(runId, out);
+            ProgressPrinter.attach(session.system(), runId, out);
             company.start(runId, new RunConfig(old.requirement(), old.llm(), old.roles(), old.maxRounds(),
                     old.budgetUsd(), ReplaySource.rerun(source.runId())));
-            company.followAndReport(runId, out);
+            RunReport.print(company.finish(runId), out);
             end = company.follow(runId);
         } finally {
             company.close();

@@ -1,5 +1,8 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.CompanyNode;
+import dev.softwarefactory.node.LlmSpec;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunSummary;
@@ -38,9 +41,9 @@ final class ResumeCommand implements Callable<Integer> {
             CompanyNode company = new CompanyNode(session, model);
             try {
                 System.out.println("resuming run " + runId + " with " + model.describe());
-                company.attachProgress(runId, System.out);
+                ProgressPrinter.attach(session.system(), runId, System.out);
                 company.resume(runId);
-                return company.followAndReport(runId, System.out);
+                return RunReport.print(company.finish(runId), System.out);
             } finally {
                 company.close();
             }

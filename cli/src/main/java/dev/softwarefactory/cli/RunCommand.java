@@ -1,5 +1,7 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.LlmSpec;
 import com.typesafe.config.Config;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageError("--investment must not be negative");
         }
         Config config = NodeSession.userConfig();
-        String spec = LlmSpec.choose(llm, config);
+        String spec = LlmSpec.choose(llm.explicitSpec(), config);
         LlmSpec.check(spec, config);
         return NewRun.execute(data.dataDir, spec, llm.apiKey(), requirement, maxRounds, budget, System.out);
     }

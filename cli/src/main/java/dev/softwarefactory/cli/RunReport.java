@@ -1,19 +1,21 @@
 package dev.softwarefactory.cli;
 
-import dev.softwarefactory.runtime.Company;
-import dev.softwarefactory.runtime.Outcome;
+import dev.softwarefactory.node.ProjectSummary;
 import java.io.PrintStream;
-import java.nio.file.Path;
 
-/** The summary printed and saved when a run ends, and the exit code that goes with it. */
+/** The summary printed when a run ends, and the exit code that goes with it. */
 final class RunReport {
     private RunReport() {
     }
 
-    static int print(Company.Status status, String lastTestReport, Path workspace, PrintStream out) {
-        ProjectSummary summary = ProjectSummary.of(status, lastTestReport, workspace);
-        summary.write();
-        summary.print(out);
-        return status.outcome() == Outcome.SUCCEEDED ? 0 : 1;
+    static int print(ProjectSummary summary, PrintStream out) {
+        out.printf("%nrun %s %s: %s%n", summary.runId(), summary.outcome(), summary.reason());
+        out.printf("files %d, lines %d, model calls %d, tokens %d, cost $%.4f, duration %.1f s%n", summary.files(),
+                summary.lines(), summary.modelCalls(), summary.tokens(), summary.costUsd(),
+                summary.durationSeconds());
+        out.println("tests " + summary.testResult());
+        out.println("workspace " + summary.workspace());
+        out.flush();
+        return summary.outcome().equals("SUCCEEDED") ? 0 : 1;
     }
 }

@@ -1,5 +1,6 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunSummary;

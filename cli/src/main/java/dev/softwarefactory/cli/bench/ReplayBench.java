@@ -1,7 +1,7 @@
 package dev.softwarefactory.cli.bench;
 
-import dev.softwarefactory.cli.CompanyNode;
-import dev.softwarefactory.cli.NodeSession;
+import dev.softwarefactory.node.CompanyNode;
+import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.cli.TimelinePrinter;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.llmgateway.LlmReply;

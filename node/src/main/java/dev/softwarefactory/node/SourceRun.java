@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunConfig;
@@ -7,9 +7,9 @@ import dev.softwarefactory.runtime.replay.RunJournal;
 import java.nio.file.Path;
 
 /** A recorded run read back for a rerun, fork or export: how it ended, its config and its timeline. */
-record SourceRun(String runId, RunSummary summary, RunConfig config, RunTimeline timeline) {
+public record SourceRun(String runId, RunSummary summary, RunConfig config, RunTimeline timeline) {
 
-    static SourceRun read(NodeSession session, Path dataDir, String runId) {
+    public static SourceRun read(NodeSession session, Path dataDir, String runId) {
         RunTimeline timeline = RunTimeline.read(session, dataDir, runId);
         RunSummary summary = new RunCatalog(session.system()).find(runId).orElseThrow();
         RunConfig config = RunJournal.of(session.system()).config(runId).orElseThrow();

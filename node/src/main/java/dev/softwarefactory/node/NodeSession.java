@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
@@ -31,7 +31,7 @@ public final class NodeSession implements AutoCloseable {
         try {
             lock = DataDirLock.acquire(dataDir);
         } catch (RuntimeException e) {
-            throw new UsageError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
         // A node that only reads its journal needs no cluster, and starts and stops a second faster without one.
         Config node = joinCluster ? userOverrides()
@@ -46,12 +46,12 @@ public final class NodeSession implements AutoCloseable {
     }
 
     /** conf/application.conf of the current folder, if there is one. */
-    static Config userOverrides() {
+    public static Config userOverrides() {
         return Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile()) : ConfigFactory.empty();
     }
 
     /** The node's configuration before a node starts: user overrides over every module's defaults. */
-    static Config userConfig() {
+    public static Config userConfig() {
         return userOverrides().withFallback(ConfigFactory.load()).resolve();
     }
 
@@ -59,12 +59,12 @@ public final class NodeSession implements AutoCloseable {
         return system;
     }
 
-    Path workspaces() {
+    public Path workspaces() {
         return dataDir.resolve("workspace");
     }
 
     /** Makes the node a one-node cluster and waits until it is up. */
-    static void joinSelf(ActorSystem<?> system) {
+    public static void joinSelf(ActorSystem<?> system) {
         Cluster cluster = Cluster.get(system);
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import dev.softwarefactory.llmgateway.gateway.BackendKind;
 import dev.softwarefactory.llmgateway.gateway.OpenAiHttp;
@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Asks a local Ollama for its models, giving up after a few seconds. */
-final class OllamaProbe {
+public final class OllamaProbe {
     private static final Duration PATIENCE = Duration.ofSeconds(3);
 
     private OllamaProbe() {
     }
 
     /** The first model Ollama lists; empty when it does not answer or has none. */
-    static Optional<String> firstModel() {
+    public static Optional<String> firstModel() {
         try {
             List<String> models = new OpenAiHttp(PATIENCE, PATIENCE)
                     .models(BackendKind.OLLAMA.defaultBaseUrl(), Optional.empty())

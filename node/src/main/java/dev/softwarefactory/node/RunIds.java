@@ -1,15 +1,15 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** New run ids: start time to the second and a random suffix, e.g. 20261124-182301-a3f9. */
-final class RunIds {
+public final class RunIds {
     private RunIds() {
     }
 
-    static String next() {
+    public static String next() {
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }

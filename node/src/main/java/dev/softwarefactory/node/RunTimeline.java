@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import dev.softwarefactory.runtime.replay.RunJournal;
 import dev.softwarefactory.runtime.replay.Step;
@@ -6,20 +6,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A run's timeline as the journal holds it; an unknown run or step is a usage error. */
-record RunTimeline(String runId, List<Step> steps) {
+public record RunTimeline(String runId, List<Step> steps) {
 
-    static RunTimeline read(NodeSession session, Path dataDir, String runId) {
+    public static RunTimeline read(NodeSession session, Path dataDir, String runId) {
         List<Step> steps = RunJournal.of(session.system()).timeline(runId);
         if (steps.isEmpty()) {
-            throw new UsageError("no run " + runId + " in " + dataDir + " (list them with: runs --data-dir " + dataDir
+            throw UserError.notFound("no run " + runId + " in " + dataDir + " (list them with: runs --data-dir " + dataDir
                     + ")");
         }
         return new RunTimeline(runId, steps);
     }
 
-    Step step(long number) {
+    public Step step(long number) {
         if (number < 1 || number > steps.size()) {
-            throw new UsageError("run " + runId + " has no step " + number + " (its steps are 1.." + steps.size()
+            throw UserError.notFound("run " + runId + " has no step " + number + " (its steps are 1.." + steps.size()
                     + ")");
         }
         return steps.get((int) number - 1);

@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import akka.actor.typed.ActorSystem;
 import com.typesafe.config.Config;
@@ -22,14 +22,14 @@ import java.util.TreeMap;
  * {@code gateway} (the backends of conf/application.conf), optionally with roles mapped to other
  * aliases: {@code gateway:Engineer=coder,QaEngineer=cheap}. A spec never holds an API key.
  */
-final class LlmSpec {
+public final class LlmSpec {
     /** The built-in scenario of the demo command. */
-    static final String DEMO = "demo";
-    static final String SCRIPTED = "scripted:";
-    static final String OPENAI = "openai:";
-    static final String OLLAMA = "ollama:";
-    static final String GATEWAY = "gateway";
-    static final String HOW_TO_CONFIGURE = "configure a model in one of three ways:"
+    public static final String DEMO = "demo";
+    public static final String SCRIPTED = "scripted:";
+    public static final String OPENAI = "openai:";
+    public static final String OLLAMA = "ollama:";
+    public static final String GATEWAY = "gateway";
+    public static final String HOW_TO_CONFIGURE = "configure a model in one of three ways:"
             + " (1) --llm-base-url URL --llm-model NAME [--llm-api-key KEY] for OpenAI or any OpenAI-compatible"
             + " server (vLLM, llama.cpp, ...);"
             + " (2) backends in conf/application.conf under " + GatewaySettings.PATH + " (see conf/llm-example.conf);"
@@ -40,12 +40,12 @@ final class LlmSpec {
     }
 
     /** The spec checked, with a script's path made absolute so a resume from another folder finds it. */
-    static String normalize(String spec) {
+    public static String normalize(String spec) {
         if (DEMO.equals(spec)) {
             return DEMO;
         }
         if (spec == null || spec.isBlank()) {
-            throw new UsageError("no model given: " + HOW_TO_CONFIGURE);
+            throw new UserError("no model given: " + HOW_TO_CONFIGURE);
         }
         if (spec.startsWith(SCRIPTED) && spec.length() > SCRIPTED.length()) {
             return SCRIPTED + Path.of(spec.substring(SCRIPTED.length())).toAbsolutePath().normalize();
@@ -54,7 +54,7 @@ final class LlmSpec {
             String rest = spec.substring(OPENAI.length());
             int at = rest.indexOf('@');
             if (at < 1 || !(rest.startsWith("http://", at + 1) || rest.startsWith("https://", at + 1))) {
-                throw new UsageError("--llm '" + spec + "' must be openai:MODEL@URL with an http(s) URL");
+                throw new UserError("--llm '" + spec + "' must be openai:MODEL@URL with an http(s) URL");
             }
             return spec;
         }
@@ -64,27 +64,26 @@ final class LlmSpec {
         if (spec.startsWith(GATEWAY + ":")) {
             return withAliasMap(GATEWAY, roleAliases(spec));
         }
-        throw new UsageError("unknown --llm '" + spec + "': use scripted:FILE, demo, gateway, openai:MODEL@URL or ollama:MODEL");
+        throw new UserError("unknown --llm '" + spec + "': use scripted:FILE, demo, gateway, openai:MODEL@URL or ollama:MODEL");
     }
 
     /**
-     * The spec for a new run: the one the options name, else the configured gateway, else Ollama if it
+     * The spec for a new run: the one explicitly named, else the configured gateway, else Ollama if it
      * answers on localhost within a few seconds.
      */
-    static String choose(LlmOptions options, Config config) {
-        Optional<String> explicit = options.explicitSpec();
+    public static String choose(Optional<String> explicit, Config config) {
         if (explicit.isPresent()) {
             return explicit.get();
         }
         if (gatewaySettings(config).configured()) {
             return GATEWAY;
         }
-        return OLLAMA + OllamaProbe.firstModel().orElseThrow(() -> new UsageError("no model configured and"
+        return OLLAMA + OllamaProbe.firstModel().orElseThrow(() -> new UserError("no model configured and"
                 + " no Ollama model at " + BackendKind.OLLAMA.defaultBaseUrl() + ": " + HOW_TO_CONFIGURE));
     }
 
     /** Checks what can be checked before the node starts (script file, gateway config) so bad input writes nothing. */
-    static void check(String spec, Config config) {
+    public static void check(String spec, Config config) {
         if (spec.startsWith(SCRIPTED)) {
             scripted(spec);
         } else if (isGateway(spec)) {
@@ -93,15 +92,15 @@ final class LlmSpec {
     }
 
     /** The spec with roles mapped to aliases of the configured gateway, over any mapping it has. */
-    static String withAliasMap(String spec, Map<String, String> roleToAlias) {
+    public static String withAliasMap(String spec, Map<String, String> roleToAlias) {
         if (!isGateway(spec)) {
-            throw new UsageError("--alias-map maps roles to aliases of the configured gateway (--llm gateway);"
+            throw new UserError("--alias-map maps roles to aliases of the configured gateway (--llm gateway);"
                     + " the model here is " + spec);
         }
         Map<String, String> merged = new TreeMap<>(roleAliases(spec));
         roleToAlias.forEach((role, alias) -> {
             if (!role.matches("\\w+") || !alias.matches("[\\w.-]+")) {
-                throw new UsageError("--alias-map needs ROLE=ALIAS, e.g. Engineer=coder; got " + role + "=" + alias);
+                throw new UserError("--alias-map needs ROLE=ALIAS, e.g. Engineer=coder; got " + role + "=" + alias);
             }
             merged.put(role, alias);
         });
@@ -114,14 +113,14 @@ final class LlmSpec {
     }
 
     /** The spec of the same server with another model: for a fork that only changes the model. */
-    static String withModel(String spec, String model) {
+    public static String withModel(String spec, String model) {
         if (spec.startsWith(OPENAI)) {
             return OPENAI + model + spec.substring(spec.indexOf('@'));
         }
         if (spec.startsWith(OLLAMA)) {
             return OLLAMA + model;
         }
-        throw new UsageError("--llm-model alone changes the model of an openai: or ollama: run; this run used "
+        throw new UserError("--llm-model alone changes the model of an openai: or ollama: run; this run used "
                 + spec + " (give --llm SPEC, --llm-base-url URL --llm-model NAME, or --alias-map ROLE=ALIAS)");
     }
 
@@ -137,14 +136,14 @@ final class LlmSpec {
         for (String entry : spec.substring(GATEWAY.length() + 1).split(",")) {
             String[] parts = entry.split("=", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new UsageError("--llm '" + spec + "' must be gateway:ROLE=ALIAS,ROLE=ALIAS");
+                throw new UserError("--llm '" + spec + "' must be gateway:ROLE=ALIAS,ROLE=ALIAS");
             }
             map.put(parts[0], parts[1]);
         }
         return map;
     }
 
-    static LlmClient open(String spec, ActorSystem<?> system, Optional<String> apiKey) {
+    public static LlmClient open(String spec, ActorSystem<?> system, Optional<String> apiKey) {
         if (DEMO.equals(spec)) {
             return DemoScenario.model();
         }
@@ -155,17 +154,17 @@ final class LlmSpec {
     }
 
     /** The gateway settings of a spec that is not scripted: the configured gateway or one backend. */
-    static GatewaySettings gatewayFor(String spec, Config config, Optional<String> apiKey) {
+    public static GatewaySettings gatewayFor(String spec, Config config, Optional<String> apiKey) {
         if (isGateway(spec)) {
             GatewaySettings settings = gatewaySettings(config);
             if (!settings.configured()) {
-                throw new UsageError("no backends in " + GatewaySettings.PATH + ".backends of conf/application.conf: "
+                throw new UserError("no backends in " + GatewaySettings.PATH + ".backends of conf/application.conf: "
                         + HOW_TO_CONFIGURE);
             }
             try {
                 return settings.withRoleAliases(roleAliases(spec));
             } catch (IllegalArgumentException e) {
-                throw new UsageError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
         }
         int maxConcurrency = config.getInt(GatewaySettings.PATH + ".backend-defaults.max-concurrency");
@@ -182,11 +181,11 @@ final class LlmSpec {
         return GatewaySettings.of(List.of(backend));
     }
 
-    static GatewaySettings gatewaySettings(Config config) {
+    public static GatewaySettings gatewaySettings(Config config) {
         try {
             return GatewaySettings.fromConfig(config, System::getenv);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -194,7 +193,7 @@ final class LlmSpec {
         try {
             return ScriptedModel.fromFile(Path.of(spec.substring(SCRIPTED.length())));
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** What a finished run produced, printed at its end and written to the workspace's .sf/summary.json. */
-record ProjectSummary(String runId, String outcome, String reason, int files, long lines, long modelCalls,
+public record ProjectSummary(String runId, String outcome, String reason, int files, long lines, long modelCalls,
         long tokens, double costUsd, double durationSeconds, String testResult, String workspace) {
-    static final String RUNTIME_FOLDER = ".sf";
+    public static final String RUNTIME_FOLDER = ".sf";
 
-    static ProjectSummary of(Company.Status status, String lastTestReport, Path workspace) {
+    public static ProjectSummary of(Company.Status status, String lastTestReport, Path workspace) {
         List<Path> files = projectFiles(workspace);
         long lines = files.stream().mapToLong(ProjectSummary::lineCount).sum();
         String testResult = lastTestReport.isEmpty() ? "not run" : lastTestReport.lines().findFirst().orElse("");
@@ -24,17 +24,8 @@ record ProjectSummary(String runId, String outcome, String reason, int files, lo
                 (status.endedAt() - status.startedAt()) / 1000.0, testResult, workspace.toString());
     }
 
-    void print(java.io.PrintStream out) {
-        out.printf("%nrun %s %s: %s%n", runId, outcome, reason);
-        out.printf("files %d, lines %d, model calls %d, tokens %d, cost $%.4f, duration %.1f s%n", files, lines,
-                modelCalls, tokens, costUsd, durationSeconds);
-        out.println("tests " + testResult);
-        out.println("workspace " + workspace);
-        out.flush();
-    }
-
     /** Writes .sf/summary.json: runtime-owned, so replay's comparison of workspaces leaves it out. */
-    void write() {
+    public void write() {
         try {
             Path file = Path.of(workspace, RUNTIME_FOLDER, "summary.json");
             Files.createDirectories(file.getParent());

@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.llmgateway.LlmFailure;
@@ -8,10 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The model of a rerun: none. Every effect is served from the source run, so nothing may reach here. */
-final class NoModel implements LlmClient {
+public final class NoModel implements LlmClient {
     private final String sourceRun;
 
-    NoModel(String sourceRun) {
+    public NoModel(String sourceRun) {
         this.sourceRun = sourceRun;
     }
 

@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import com.typesafe.config.Config;
 import dev.softwarefactory.actions.MessageTypes;
@@ -11,7 +11,6 @@ import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleServices;
 import dev.softwarefactory.runtime.SandboxUnavailable;
 import dev.softwarefactory.runtime.Sop;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +26,7 @@ public final class CompanyNode {
     private final ExecutorService actionThreads;
     private final Sop sop;
 
-    CompanyNode(NodeSession session, LlmClient llm) {
+    public CompanyNode(NodeSession session, LlmClient llm) {
         this(session, llm, new SoftwareCompany(session.system().settings().config()
                 .getDuration("software-factory.test-timeout")));
     }
@@ -52,11 +51,11 @@ public final class CompanyNode {
         try {
             return CommandRunner.fromConfig(config, hidden);
         } catch (SandboxUnavailable | IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
     }
 
-    Sop sop() {
+    public Sop sop() {
         return sop;
     }
 
@@ -68,7 +67,7 @@ public final class CompanyNode {
         join(node.company(runId).ask(Company.Resume::new, ASK_TIMEOUT));
     }
 
-    /** Waits until the run ends, printing its progress; returns its final status. */
+    /** Waits until the run ends; returns its final status. */
     public Company.Status follow(String runId) {
         while (true) {
             Company.Status status = join(node.company(runId).ask(Company.GetStatus::new,
@@ -85,18 +84,16 @@ public final class CompanyNode {
         }
     }
 
-    /** Follows the run to its end, then prints and saves its summary; returns the exit code. */
-    int followAndReport(String runId, PrintStream out) {
+    /** Follows the run to its end, then saves its summary in the workspace and returns it. */
+    public ProjectSummary finish(String runId) {
         Company.Status status = follow(runId);
         Company.LogSlice reports = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
                 java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT));
         String lastReport = reports.entries().isEmpty() ? ""
                 : reports.entries().get(reports.entries().size() - 1).message().content();
-        return RunReport.print(status, lastReport, session.workspaces().resolve(runId), out);
-    }
-
-    void attachProgress(String runId, PrintStream out) {
-        ProgressPrinter.attach(session.system(), runId, out);
+        ProjectSummary summary = ProjectSummary.of(status, lastReport, session.workspaces().resolve(runId));
+        summary.write();
+        return summary;
     }
 
     public void close() {

@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,14 +42,14 @@ class LlmSpecTest {
 
     @Test
     void anAliasTheGatewayDoesNotHaveIsAUsageError() {
-        UsageError error = assertThrows(UsageError.class, () -> LlmSpec.check("gateway:Engineer=gpu9", GATEWAY));
+        UserError error = assertThrows(UserError.class, () -> LlmSpec.check("gateway:Engineer=gpu9", GATEWAY));
 
         assertTrue(error.getMessage().contains("no alias 'gpu9' (for Engineer)"), error.getMessage());
     }
 
     @Test
     void anAliasMapNeedsTheGateway() {
-        UsageError error = assertThrows(UsageError.class,
+        UserError error = assertThrows(UserError.class,
                 () -> LlmSpec.withAliasMap("openai:gpt-4o@https://api.openai.com/v1", Map.of("Engineer", "coder")));
 
         assertTrue(error.getMessage().startsWith("--alias-map maps roles to aliases of the configured gateway"),
@@ -58,7 +58,7 @@ class LlmSpecTest {
 
     @Test
     void aMalformedGatewaySpecIsAUsageError() {
-        assertThrows(UsageError.class, () -> LlmSpec.normalize("gateway:Engineer"));
+        assertThrows(UserError.class, () -> LlmSpec.normalize("gateway:Engineer"));
     }
 
     @Test
@@ -69,6 +69,6 @@ class LlmSpecTest {
 
     @Test
     void aModelAloneCannotChangeAScriptedRun() {
-        assertThrows(UsageError.class, () -> LlmSpec.withModel("scripted:/tmp/x.json", "qwen"));
+        assertThrows(UserError.class, () -> LlmSpec.withModel("scripted:/tmp/x.json", "qwen"));
     }
 }
