@@ -24,6 +24,7 @@ final class RequestAttempts {
     private final List<Target> targets;
     private final CompletableFuture<LlmReply> reply;
     private final String affinityKey;
+    private final String callKey;
     private final long estimatedTokens;
     private final long started = System.nanoTime();
     private final Map<String, Long> notBefore = new HashMap<>();
@@ -36,6 +37,7 @@ final class RequestAttempts {
         this.targets = targets;
         this.reply = reply;
         this.affinityKey = request.runId() + "/" + request.role();
+        this.callKey = request.runId() == null ? "" : CallKeeper.entityId(request);
         this.estimatedTokens = request.messages().stream().mapToLong(m -> (m.content().length() + 3) / 4).sum();
     }
 
@@ -68,7 +70,7 @@ final class RequestAttempts {
                 .whenCompleteAsync((granted, failure) -> {
                     if (failure != null) {
                         gateway.board().ended(target.backend());
-                        backend.tell(new LlmBackend.Release(id, LlmBackend.Outcome.CANCELLED, 0, 0, 0));
+                        backend.tell(new LlmBackend.Release(id, LlmBackend.Outcome.CANCELLED, 0, 0, 0, 0));
                         retryLater(target, "no permit from backend " + target.backend() + " within "
                                 + timeout.toSeconds() + " s", Duration.ZERO);
                     } else {
@@ -85,21 +87,21 @@ final class RequestAttempts {
         if (attempts == 1) {
             gateway.admissionTimes().record(callStart - started);
         }
-        gateway.http().chat(settings, target.model(), request.messages()).whenComplete((completion, error) -> {
+        gateway.http().chat(settings, target.model(), request.messages(), callKey).whenComplete((completion, error) -> {
             long latencyMillis = (System.nanoTime() - callStart) / 1_000_000;
             gateway.board().ended(target.backend());
             if (error == null) {
+                double cost = settings.costUsd(completion.inputTokens(), completion.outputTokens());
                 backend.tell(new LlmBackend.Release(id, LlmBackend.Outcome.SUCCEEDED, latencyMillis,
-                        completion.inputTokens() + completion.outputTokens(), 0));
+                        completion.inputTokens() + completion.outputTokens(), cost, 0));
                 reply.complete(new LlmReply(completion.text(), completion.inputTokens(), completion.outputTokens(),
-                        settings.costUsd(completion.inputTokens(), completion.outputTokens()), target.backend(),
-                        target.model(), (System.nanoTime() - started) / 1_000_000));
+                        cost, target.backend(), target.model(), (System.nanoTime() - started) / 1_000_000));
                 return;
             }
             CallFailure failure = callFailure(error);
             Duration retryAfter = failure.retryAfter().orElse(Duration.ZERO);
             backend.tell(new LlmBackend.Release(id, failure.retryable() ? LlmBackend.Outcome.FAILED
-                    : LlmBackend.Outcome.REFUSED, latencyMillis, 0, retryAfter.toMillis()));
+                    : LlmBackend.Outcome.REFUSED, latencyMillis, 0, 0, retryAfter.toMillis()));
             String reason = "backend " + target.backend() + " (model " + target.model() + "): " + failure.getMessage();
             if (failure.retryable()) {
                 gateway.observeLoad(target.backend());

@@ -1,6 +1,9 @@
 package dev.softwarefactory.llmgateway.sim;
 
 import akka.http.javadsl.model.HttpResponse;
+import dev.softwarefactory.llmgateway.openai.ChatCompletionRequest;
+import dev.softwarefactory.llmgateway.openai.OpenAiError;
+import dev.softwarefactory.llmgateway.openai.OpenAiResponses;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,34 +32,35 @@ final class ChatHandler {
         this.writer = new CompletionWriter(settings.tokensPerSecond());
     }
 
-    CompletionStage<HttpResponse> handle(String body) {
+    CompletionStage<HttpResponse> handle(String body, String callKey) {
         log.arrived();
         ChatCompletionRequest request;
         try {
             request = ChatCompletionRequest.parse(body);
-        } catch (SimError e) {
+        } catch (OpenAiError e) {
             return failed(e);
         }
+        log.received(callKey, request.messages());
         Optional<Runnable> slot = gate.tryAcquire();
         if (slot.isEmpty()) {
             log.refusedOverConcurrency();
-            return failed(new SimError(429, "rate_limit_exceeded",
+            return failed(new OpenAiError(429, "rate_limit_exceeded",
                     "more than " + gate.limit() + " requests in flight; retry later"));
         }
         Runnable release = slot.get();
         try {
             if (dice.rateLimited()) {
-                throw new SimError(429, "rate_limit_exceeded", "simulated rate limit; retry later");
+                throw new OpenAiError(429, "rate_limit_exceeded", "simulated rate limit; retry later");
             }
             if (dice.serverError()) {
-                throw new SimError(500, "server_error", "simulated server error");
+                throw new OpenAiError(500, "server_error", "simulated server error");
             }
             if (dice.garbage()) {
                 release.run();
-                return CompletableFuture.completedFuture(SimResponses.json(200, "<html>not a completion"));
+                return CompletableFuture.completedFuture(OpenAiResponses.json(200, "<html>not a completion"));
             }
             boolean cut = dice.cut();
-            ReplyPicker.Reply reply = picker.pick(request.messages());
+            ReplyPicker.Reply reply = picker.pick(request.messages(), callKey);
             Duration delay = Duration.ofMillis(settings.latencyMs() + reply.delayMs());
             CompletionStage<HttpResponse> response = CompletableFuture.supplyAsync(
                     () -> writer.write(request, reply.text(), cut, release),
@@ -66,13 +70,13 @@ final class ChatHandler {
                     release.run();
                 }
             });
-        } catch (SimError e) {
+        } catch (OpenAiError e) {
             release.run();
             return failed(e);
         }
     }
 
-    private CompletionStage<HttpResponse> failed(SimError error) {
+    private CompletionStage<HttpResponse> failed(OpenAiError error) {
         return CompletableFuture.completedFuture(SimResponses.error(error, settings.retryAfterSeconds()));
     }
 }

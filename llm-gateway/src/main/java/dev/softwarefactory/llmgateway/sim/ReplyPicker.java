@@ -3,6 +3,7 @@ package dev.softwarefactory.llmgateway.sim;
 import dev.softwarefactory.llmgateway.ChatMessage;
 import dev.softwarefactory.llmgateway.PromptHeader;
 import dev.softwarefactory.llmgateway.ScriptEntry;
+import dev.softwarefactory.llmgateway.openai.OpenAiError;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chooses the reply text. With a script: the n-th request for an action and target (read from the
- * prompt header of the first message) gets the n-th matching entry, the last one repeating. Without
- * one: a fixed text naming the last user message.
+ * prompt header of the first message) gets the n-th matching entry, the last one repeating. When the
+ * gateway sends the call's effect key, n is its ordinal (as the scripted model does), so that runs at
+ * once and a call repeated after a crash each follow the script. Without one: a fixed text naming the last user message.
  */
 final class ReplyPicker {
     private final Optional<List<ScriptEntry>> script;
@@ -26,21 +28,23 @@ final class ReplyPicker {
     record Reply(String text, long delayMs) {
     }
 
-    Reply pick(List<ChatMessage> messages) throws SimError {
+    Reply pick(List<ChatMessage> messages, String callKey) throws OpenAiError {
         if (script.isEmpty()) {
             return new Reply(echo(messages), 0);
         }
         String first = messages.get(0).content();
-        PromptHeader header = PromptHeader.parse(first).orElseThrow(() -> SimError.badRequest(
+        PromptHeader header = PromptHeader.parse(first).orElseThrow(() -> OpenAiError.badRequest(
                 "the first message has no prompt header ('Action: X file=Y') to match the script with"));
         List<ScriptEntry> matching = script.get().stream()
                 .filter(e -> e.action().equals(header.action()))
                 .filter(e -> e.target() == null || Objects.equals(e.target(), header.target()))
                 .toList();
         if (matching.isEmpty()) {
-            throw new SimError(404, "not_found_error", "the script has no entry for " + header.line());
+            throw new OpenAiError(404, "not_found_error", "the script has no entry for " + header.line());
         }
-        int n = counts.computeIfAbsent(header, h -> new AtomicInteger()).incrementAndGet();
+        String ordinal = callKey.substring(callKey.lastIndexOf('|') + 1);
+        int n = ordinal.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(ordinal)
+                : counts.computeIfAbsent(header, h -> new AtomicInteger()).incrementAndGet();
         ScriptEntry entry = matching.get(Math.min(n, matching.size()) - 1);
         return new Reply(entry.reply(), entry.delayMs());
     }
