@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks the project's consistency, installs its dependencies, and runs its real test command. Green
- * is a PASSED test report; anything red is a FAILED report and a bug report with the failing output.
+ * Makes the project's environment (installing its dependencies), checks the project's consistency in
+ * it, and runs its real test command. Green is a PASSED test report; anything red is a FAILED report
+ * and a bug report with the failing output, or a dependency problem for the dependency list's owner.
  */
 public final class RunTests implements Action {
     public static final String NAME = "RunTests";
@@ -19,9 +20,15 @@ public final class RunTests implements Action {
     public static final String FAILED = "FAILED";
     static final int OUTPUT_TAIL = 6000;
     private final Duration timeout;
+    private final PackageSources sources;
 
     public RunTests(Duration timeout) {
+        this(timeout, PackageSources.installerDefaults());
+    }
+
+    public RunTests(Duration timeout, PackageSources sources) {
         this.timeout = timeout;
+        this.sources = sources;
     }
 
     @Override
@@ -32,20 +39,26 @@ public final class RunTests implements Action {
     @Override
     public List<Draft> run(ActionInput input, ActionContext context) {
         Design design = CodeBase.design(input);
-        ProjectCommands commands = new ProjectCommands(design);
+        EnvironmentSetup environment = new EnvironmentSetup(design, sources, timeout);
+        Optional<List<Draft>> unready = environment.prepare(context);
+        if (unready.isPresent()) {
+            return unready.get();
+        }
+        ProjectCommands commands = new ProjectCommands(design, sources);
         CommandExited check = context.exec("check", commands.consistencyCheck(), timeout);
         if (!green(check)) {
-            return red("the consistency check", check, TestResults.NONE);
-        }
-        Optional<CommandExited> install = DependencyInstall.run(context, design, timeout);
-        if (install.isPresent() && !green(install.get())) {
-            return red("the dependency install", install.get(), TestResults.NONE);
+            return environment.undeclared(check).orElseGet(() -> red("the consistency check", check,
+                    TestResults.NONE));
         }
         boolean pytest = design.toolchain() == Toolchain.PYTHON
                 && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
         CommandExited tests = context.exec("tests", commands.tests(pytest, timeout), timeout);
         if (!green(tests)) {
             return red("the tests", tests, TestRunReader.read(context, design, pytest, tests));
+        }
+        Optional<List<Draft>> none = environment.noTestsRan(tests, pytest);
+        if (none.isPresent()) {
+            return none.get();
         }
         return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests) + "\n" + tail(tests)));
     }

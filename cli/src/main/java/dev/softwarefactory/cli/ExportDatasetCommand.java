@@ -45,6 +45,10 @@ final class ExportDatasetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         data.requireExisting();
+        if (Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a folder: name the file to write, e.g. --out "
+                    + out.resolve("calls.jsonl"));
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new UsageError("no folder " + parent + " to write " + out + " in");
@@ -90,14 +94,36 @@ final class ExportDatasetCommand implements Callable<Integer> {
         return record;
     }
 
-    /** Through a temporary file, so that a failed export leaves an earlier file as it was. */
+    /**
+     * Through a temporary file, so that a failed export leaves an earlier file as it was; the temporary
+     * file (every prompt and answer) never stays behind.
+     */
     private void write(List<String> lines) {
+        Path partial = null;
         try {
-            Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".jsonl");
+            partial = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".jsonl");
             Files.write(partial, lines, StandardCharsets.UTF_8);
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + out + ": " + reason(e), e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    /** Java names the file again in most messages; the reason is what the user needs. */
+    private static String reason(IOException e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : text;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // nothing more can be done; the export already failed or succeeded
         }
     }
 }

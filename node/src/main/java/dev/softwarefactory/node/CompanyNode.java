@@ -2,6 +2,7 @@ package dev.softwarefactory.node;
 
 import com.typesafe.config.Config;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.roles.SoftwareCompany;
 import dev.softwarefactory.runtime.Company;
@@ -27,8 +28,7 @@ public final class CompanyNode {
     private final Sop sop;
 
     public CompanyNode(NodeSession session, LlmClient llm) {
-        this(session, llm, new SoftwareCompany(session.system().settings().config()
-                .getDuration("software-factory.test-timeout")));
+        this(session, llm, sop(session.system().settings().config().getConfig("software-factory")));
     }
 
     public CompanyNode(NodeSession session, LlmClient llm, Sop sop) {
@@ -48,6 +48,12 @@ public final class CompanyNode {
         if (ClusterFormation.enabled(session.system().settings().config())) {
             RunRecovery.start(session.system(), node);
         }
+    }
+
+    /** The default SOP with the configured test time limit and package sources. */
+    private static Sop sop(Config softwareFactory) {
+        return new SoftwareCompany(softwareFactory.getDuration("test-timeout"),
+                PackageSources.fromConfig(softwareFactory));
     }
 
     private static CommandRunner commandRunner(Config config, List<Path> hidden) {
@@ -90,13 +96,23 @@ public final class CompanyNode {
     /** Follows the run to its end, then saves its summary in the workspace and returns it. */
     public ProjectSummary finish(String runId) {
         Company.Status status = follow(runId);
-        Company.LogSlice reports = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
-                java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT));
-        String lastReport = reports.entries().isEmpty() ? ""
-                : reports.entries().get(reports.entries().size() - 1).message().content();
-        ProjectSummary summary = ProjectSummary.of(status, lastReport, session.workspaces().resolve(runId));
+        Company.LogSlice log = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
+                java.util.Set.of(MessageTypes.TEST_REPORT, MessageTypes.ENVIRONMENT), 0, false, reply), ASK_TIMEOUT));
+        ProjectSummary summary = ProjectSummary.of(status, last(log, MessageTypes.TEST_REPORT),
+                last(log, MessageTypes.ENVIRONMENT), session.workspaces().resolve(runId));
         summary.write();
         return summary;
+    }
+
+    /** The content of the log's last message of a type, or "" when it has none. */
+    private static String last(Company.LogSlice log, String type) {
+        String content = "";
+        for (var entry : log.entries()) {
+            if (entry.message().type().equals(type)) {
+                content = entry.message().content();
+            }
+        }
+        return content;
     }
 
     public void close() {

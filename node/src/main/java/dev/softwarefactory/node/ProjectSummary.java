@@ -2,6 +2,7 @@ package dev.softwarefactory.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.softwarefactory.actions.InstalledEnvironment;
 import dev.softwarefactory.runtime.Company;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,18 +11,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** What a finished run produced, printed at its end and written to the workspace's .sf/summary.json. */
+/**
+ * What a finished run produced, printed at its end and written to the workspace's .sf/summary.json;
+ * {@code environment} is what the project's environment held when it was delivered (language,
+ * version, installed packages), or null when the run delivered nothing.
+ */
 public record ProjectSummary(String runId, String outcome, String reason, int files, long lines, long modelCalls,
-        long tokens, double costUsd, double durationSeconds, String testResult, String workspace) {
+        long tokens, double costUsd, double durationSeconds, String testResult, InstalledEnvironment environment,
+        String workspace) {
     public static final String RUNTIME_FOLDER = ".sf";
 
-    public static ProjectSummary of(Company.Status status, String lastTestReport, Path workspace) {
+    /** {@code environmentJson}: the run's Environment message, or "" when it has none. */
+    public static ProjectSummary of(Company.Status status, String lastTestReport, String environmentJson,
+            Path workspace) {
         List<Path> files = projectFiles(workspace);
         long lines = files.stream().mapToLong(ProjectSummary::lineCount).sum();
         String testResult = lastTestReport.isEmpty() ? "not run" : lastTestReport.lines().findFirst().orElse("");
         return new ProjectSummary(status.runId(), status.outcome().name(), status.reason(), files.size(), lines,
                 status.usage().modelCalls(), status.usage().tokens(), status.usage().costUsd(),
-                (status.endedAt() - status.startedAt()) / 1000.0, testResult, workspace.toString());
+                (status.endedAt() - status.startedAt()) / 1000.0, testResult,
+                InstalledEnvironment.parse(environmentJson).orElse(null), workspace.toString());
     }
 
     /** Writes .sf/summary.json: runtime-owned, so replay's comparison of workspaces leaves it out. */

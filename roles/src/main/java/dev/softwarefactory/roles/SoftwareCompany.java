@@ -2,6 +2,7 @@ package dev.softwarefactory.roles;
 
 import dev.softwarefactory.actions.FixLoopDetector;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.runtime.Message;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.Sop;
@@ -17,9 +18,15 @@ import java.util.Optional;
 public final class SoftwareCompany implements Sop {
     private final List<RoleDefinition> roles;
 
+    /** With every installer using its own configuration (pip.conf, Maven's settings, .npmrc). */
     public SoftwareCompany(Duration testTimeout) {
+        this(testTimeout, PackageSources.installerDefaults());
+    }
+
+    /** {@code sources}: where dependency installs fetch packages from. */
+    public SoftwareCompany(Duration testTimeout, PackageSources sources) {
         this.roles = List.of(new ProductManager(), new Architect(), new ProjectManager(), new Engineer(),
-                new QaEngineer(testTimeout));
+                new QaEngineer(testTimeout, sources));
     }
 
     @Override

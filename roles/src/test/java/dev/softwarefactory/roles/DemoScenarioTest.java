@@ -59,9 +59,18 @@ class DemoScenarioTest {
     }
 
     @Test
-    void aProjectWithoutDependenciesSkipsTheInstall() {
+    void aProjectWithoutDependenciesGetsACleanVenvAndNoInstall() {
         assertTrue(company.commands(RUN, QaEngineer.NAME, "exec:install").isEmpty());
-        assertFalse(Files.exists(company.workspace(RUN).resolve(".sf/venv")));
+        assertTrue(Files.exists(company.workspace(RUN).resolve(".sf/venv/bin/python")));
+        assertFalse(Files.exists(company.workspace(RUN).resolve(".sf/venv/bin/pip")), "made without pip");
+    }
+
+    @Test
+    void theTestsRanInTheProjectsVenvOnACopy() {
+        CommandExited tests = company.commands(RUN, QaEngineer.NAME, "exec:tests").get(0);
+
+        assertTrue(tests.command().contains("../venv/bin/python"), tests.command().toString());
+        assertTrue(tests.command().get(2).contains("cd .sf/build"), tests.command().toString());
     }
 
     @Test

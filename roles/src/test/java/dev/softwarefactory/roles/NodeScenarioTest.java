@@ -56,6 +56,6 @@ class NodeScenarioTest {
     @Test
     void theWorkspaceHoldsTheProjectAndNoBuildOutput() {
         assertEquals(Set.of("docs/prd.md", "docs/design.md", "docs/tasks.md", "package.json", "calc.js",
-                "calc.test.js", "README.md"), company.files(RUN).keySet());
+                "calc.test.js", "README.md", "package-lock.json"), company.files(RUN).keySet());
     }
 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 /** Turns a run's tagged events into numbered steps with the columns the replay command prints. */
 final class Timeline {
-    private static final int SUMMARY_CHARS = 80;
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private final Map<String, String> actions = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
@@ -62,6 +61,8 @@ final class Timeline {
             step(number, time, role, type, 0, "", String.format("%s#%d %s: %d model calls, %d tokens, $%.4f",
                     e.role(), e.invocation(), e.action(), e.usage().modelCalls(), e.usage().tokens(),
                     e.usage().costUsd()), event);
+        } else if (event instanceof Company.RunResumed) {
+            step(number, time, role, type, 0, "", "resumed", event);
         } else if (event instanceof Company.RunEnded e) {
             step(number, time, role, type, 0, "", e.outcome() + ": " + e.reason(), event);
         } else {
@@ -88,7 +89,7 @@ final class Timeline {
     }
 
     /** "Company|run" is the Company; "Role-Engineer|run" is the Engineer. */
-    private static String actor(String persistenceId) {
+    static String actor(String persistenceId) {
         String entity = persistenceId.substring(0, Math.max(0, persistenceId.indexOf('|')));
         return entity.startsWith("Role-") ? entity.substring("Role-".length()) : entity;
     }
@@ -98,9 +99,8 @@ final class Timeline {
         return "#" + entry.seq() + " " + m.type() + " from " + m.sender() + ": " + m.content();
     }
 
+    /** The whole text on one line; the table cuts it, JSON keeps it all. */
     private static String oneLine(String text) {
-        String head = text.length() > 4 * SUMMARY_CHARS ? text.substring(0, 4 * SUMMARY_CHARS) : text;
-        String line = SPACES.matcher(head).replaceAll(" ").strip();
-        return line.length() > SUMMARY_CHARS ? line.substring(0, SUMMARY_CHARS - 3) + "..." : line;
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 }
