@@ -78,7 +78,7 @@ public final class ProjectCommands {
     }
 
     /** The venv's interpreter, with nothing of the host's Python settings that would add its packages. */
-    private static List<String> python() {
+    static List<String> python() {
         return List.of("env", "-u", "PYTHONPATH", "-u", "PYTHONHOME", "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1",
                 "PYTHONUNBUFFERED=1", COPY_PYTHON);
     }
@@ -90,7 +90,8 @@ public final class ProjectCommands {
         return command;
     }
 
-    private static List<String> inBuildCopy(List<String> command) {
+    /** Runs a command in a fresh copy of the project under .sf/build, as every Python and build command runs. */
+    static List<String> inBuildCopy(List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of("sh", "-c", IN_BUILD_COPY, "sh"));
         wrapped.addAll(command);
         return wrapped;

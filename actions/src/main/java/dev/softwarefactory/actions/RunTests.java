@@ -18,17 +18,22 @@ public final class RunTests implements Action {
     public static final String NAME = "RunTests";
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";
+    /** Green tests that let too many mutants live: they go back to QA to be strengthened. */
+    public static final String WEAK = "WEAK";
     static final int OUTPUT_TAIL = 6000;
     private final Duration timeout;
     private final PackageSources sources;
+    private final MutationCheck mutationCheck;
 
+    /** Without the mutation check, with every installer using its own configuration. */
     public RunTests(Duration timeout) {
-        this(timeout, PackageSources.installerDefaults());
+        this(timeout, PackageSources.installerDefaults(), MutationCheck.Settings.off());
     }
 
-    public RunTests(Duration timeout, PackageSources sources) {
+    public RunTests(Duration timeout, PackageSources sources, MutationCheck.Settings mutation) {
         this.timeout = timeout;
         this.sources = sources;
+        this.mutationCheck = new MutationCheck(mutation);
     }
 
     @Override
@@ -50,6 +55,10 @@ public final class RunTests implements Action {
             return environment.undeclared(check).orElseGet(() -> red("the consistency check", check,
                     TestResults.NONE));
         }
+        Optional<CommandExited> interfaces = InterfaceCheck.run(context, design, commands, timeout);
+        if (interfaces.isPresent() && !green(interfaces.get())) {
+            return red("the interface check", interfaces.get(), TestResults.NONE);
+        }
         boolean pytest = design.toolchain() == Toolchain.PYTHON
                 && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
         CommandExited tests = context.exec("tests", commands.tests(pytest, timeout), timeout);
@@ -60,7 +69,12 @@ public final class RunTests implements Action {
         if (none.isPresent()) {
             return none.get();
         }
-        return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests) + "\n" + tail(tests)));
+        Optional<MutationCheck.Result> mutants = mutationCheck.run(context, input, design, commands, pytest, timeout);
+        if (mutants.isPresent() && mutants.get().sendBack()) {
+            return List.of(Draft.of(MessageTypes.TEST_REPORT, mutants.get().weakReport()));
+        }
+        return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests)
+                + mutants.map(m -> "; " + m.score()).orElse("") + "\n" + tail(tests)));
     }
 
     private static boolean green(CommandExited result) {

@@ -81,6 +81,19 @@ class SopActionsTest {
     }
 
     @Test
+    void aFailedInterfaceCheckIsABugReportAndNoTestsRun() throws Exception {
+        FakeContext context = new FakeContext().exits("interfaces", 1,
+                "interface mismatch: wordfreq.py: main is missing; the design promises: def main(argv: list[str]) -> int");
+
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+                DESIGN)), context);
+
+        assertEquals(3, context.commands.size(), "the environment, the consistency check, the interface check");
+        assertTrue(drafts.get(1).content().startsWith("FAILED: the interface check"), drafts.get(1).content());
+        assertTrue(drafts.get(1).content().contains("wordfreq.py: main is missing"), drafts.get(1).content());
+    }
+
+    @Test
     void aGreenRunIsAPassedReport() throws Exception {
         List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
                 DESIGN)), new FakeContext());
@@ -97,7 +110,7 @@ class SopActionsTest {
 
         new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN, design)), context);
 
-        assertEquals(List.of(Network.NONE, Network.ALLOWED, Network.NONE, Network.NONE, Network.NONE),
+        assertEquals(List.of(Network.NONE, Network.ALLOWED, Network.NONE, Network.NONE, Network.NONE, Network.NONE),
                 context.networks);
         assertTrue(context.commands.get(1).contains("requests==2.31.0"), context.commands.get(1).toString());
     }

@@ -2,6 +2,7 @@ package dev.softwarefactory.node;
 
 import com.typesafe.config.Config;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.MutationCheck;
 import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.roles.SoftwareCompany;
@@ -53,7 +54,8 @@ public final class CompanyNode {
     /** The default SOP with the configured test time limit and package sources. */
     private static Sop sop(Config softwareFactory) {
         return new SoftwareCompany(softwareFactory.getDuration("test-timeout"),
-                PackageSources.fromConfig(softwareFactory));
+                PackageSources.fromConfig(softwareFactory),
+                MutationCheck.Settings.fromConfig(softwareFactory.getConfig("mutation")));
     }
 
     private static CommandRunner commandRunner(Config config, List<Path> hidden) {
@@ -102,6 +104,12 @@ public final class CompanyNode {
                 last(log, MessageTypes.ENVIRONMENT), session.workspaces().resolve(runId));
         summary.write();
         return summary;
+    }
+
+    /** The content of the run's last TestReport, empty when it has none. */
+    public String lastTestReport(String runId) {
+        return last(join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
+                java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT)), MessageTypes.TEST_REPORT);
     }
 
     /** The content of the log's last message of a type, or "" when it has none. */

@@ -3,6 +3,7 @@ package dev.softwarefactory.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.softwarefactory.actions.InstalledEnvironment;
+import dev.softwarefactory.actions.MutationCheck;
 import dev.softwarefactory.runtime.Company;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +15,17 @@ import java.util.stream.Stream;
 /**
  * What a finished run produced, printed at its end and written to the workspace's .sf/summary.json;
  * {@code environment} is what the project's environment held when it was delivered (language,
- * version, installed packages), or null when the run delivered nothing.
+ * version, installed packages), or null when the run delivered nothing; {@code mutation} is the last
+ * test run's mutation score, null when no mutation check ran.
  */
 public record ProjectSummary(String runId, String outcome, String reason, int files, long lines, long modelCalls,
-        long tokens, double costUsd, double durationSeconds, String testResult, InstalledEnvironment environment,
-        String workspace) {
+        long tokens, double costUsd, double durationSeconds, String testResult, Mutation mutation,
+        InstalledEnvironment environment, String workspace) {
     public static final String RUNTIME_FOLDER = ".sf";
+
+    /** Mutants the tests killed, of those run, and the ratio. */
+    public record Mutation(int killed, int mutants, double score) {
+    }
 
     /** {@code environmentJson}: the run's Environment message, or "" when it has none. */
     public static ProjectSummary of(Company.Status status, String lastTestReport, String environmentJson,
@@ -29,7 +35,8 @@ public record ProjectSummary(String runId, String outcome, String reason, int fi
         String testResult = lastTestReport.isEmpty() ? "not run" : lastTestReport.lines().findFirst().orElse("");
         return new ProjectSummary(status.runId(), status.outcome().name(), status.reason(), files.size(), lines,
                 status.usage().modelCalls(), status.usage().tokens(), status.usage().costUsd(),
-                (status.endedAt() - status.startedAt()) / 1000.0, testResult,
+                (status.endedAt() - status.startedAt()) / 1000.0, testResult, MutationCheck.Score.in(lastTestReport)
+                        .map(m -> new Mutation(m.killed(), m.mutants(), m.ratio())).orElse(null),
                 InstalledEnvironment.parse(environmentJson).orElse(null), workspace.toString());
     }
 

@@ -59,6 +59,15 @@ class DemoScenarioTest {
     }
 
     @Test
+    void theDesignsInterfacesWereCheckedBeforeEachTestRun() {
+        List<CommandExited> checks = company.commands(RUN, QaEngineer.NAME, "exec:interfaces");
+
+        assertEquals(List.of(0, 0), checks.stream().map(CommandExited::exitCode).toList());
+        assertTrue(checks.get(0).output().contains("0 problem(s) in 3 promised name(s) of 2 file(s)"),
+                checks.get(0).output());
+    }
+
+    @Test
     void aProjectWithoutDependenciesGetsACleanVenvAndNoInstall() {
         assertTrue(company.commands(RUN, QaEngineer.NAME, "exec:install").isEmpty());
         assertTrue(Files.exists(company.workspace(RUN).resolve(".sf/venv/bin/python")));

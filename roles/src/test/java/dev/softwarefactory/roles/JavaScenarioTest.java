@@ -67,6 +67,15 @@ class JavaScenarioTest {
     }
 
     @Test
+    void thePromisedMethodsWereProbedAgainstTheCompiledClasses() {
+        List<CommandExited> probes = company.commands(RUN, QaEngineer.NAME, "exec:interfaces");
+
+        assertEquals(List.of(0, 0), probes.stream().map(CommandExited::exitCode).toList());
+        assertTrue(probes.get(0).output().contains("every promised signature compiles against the code"),
+                probes.get(0).output());
+    }
+
+    @Test
     void pluginsAndDependenciesAreResolvedIntoTheProjectsOwnRepositoryBeforeTheOfflineBuild() {
         Path repository = company.workspace(RUN).resolve(".sf/m2");
 

@@ -46,6 +46,15 @@ class NodeScenarioTest {
     }
 
     @Test
+    void thePromisedExportsWereChecked() {
+        List<CommandExited> checks = company.commands(RUN, QaEngineer.NAME, "exec:interfaces");
+
+        assertEquals(List.of(0, 0), checks.stream().map(CommandExited::exitCode).toList());
+        assertTrue(checks.get(0).output().contains("0 problem(s) in 1 promised name(s) of 1 file(s)"),
+                checks.get(0).output());
+    }
+
+    @Test
     void theBugReportNamesTheFailingTestWithItsAssertionFromNodesTap() {
         String report = company.messages(RUN, MessageTypes.BUG_REPORT).get(0);
 
