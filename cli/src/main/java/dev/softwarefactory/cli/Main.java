@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "node.jar", mixinStandardHelpOptions = true, version = "Software Factory 0.1.0",
         description = "A multi-agent software company on an Akka cluster.",
-        subcommands = {RunCommand.class, DemoCommand.class, RunsCommand.class, ResumeCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, DemoCommand.class, RunsCommand.class, ResumeCommand.class, BenchCommand.class,
                 SimLlmCommand.class, LlmCommand.class, ReplayCommand.class, ForkCommand.class,
                 ExportDatasetCommand.class, DbCommand.class})
 public final class Main implements Runnable {

@@ -88,6 +88,21 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, as a service manager stops a node; returns the exit code. Sent with kill(1): Process.destroy
+     * would also close our ends of its output, losing what it prints while it stops.
+     */
+    int stop(Duration timeout) {
+        try {
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exitCode(timeout);
+    }
+
     /** SIGKILL: the JVM gets no chance to flush or shut down. */
     void kill() {
         process.destroyForcibly();

@@ -78,6 +78,20 @@ public final class CompanyNode {
         join(node.company(runId).ask(Company.Resume::new, ASK_TIMEOUT));
     }
 
+    /** Ends the run as CANCELLED if it is still open; returns its status after. */
+    public Company.Status cancel(String runId, String reason) {
+        return join(node.company(runId).ask(reply -> new Company.Cancel(reason, reply), ASK_TIMEOUT));
+    }
+
+    public Company.Status status(String runId) {
+        return join(node.company(runId).ask(Company.GetStatus::new, ASK_TIMEOUT));
+    }
+
+    /** What the run was started with, from its Company (on whichever node it lives). */
+    public java.util.concurrent.CompletionStage<dev.softwarefactory.runtime.RunConfig> config(String runId) {
+        return node.company(runId).ask(Company.GetConfig::new, ASK_TIMEOUT);
+    }
+
     /** Waits until the run ends; returns its final status. */
     public Company.Status follow(String runId) {
         while (true) {

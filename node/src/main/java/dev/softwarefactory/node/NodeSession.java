@@ -86,6 +86,20 @@ public final class NodeSession implements AutoCloseable {
         return system;
     }
 
+    /** Records in the data dir's lock file the address of this node's API. */
+    public void recordApiAddress(String url) {
+        lock.record(url);
+    }
+
+    /** The API address of the node holding a data dir, when one holds it and serves its API. */
+    public static java.util.Optional<String> holderAddress(Path dataDir) {
+        return DataDirLock.holderAddress(dataDir);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public Path workspaces() {
         return dataDir.resolve("workspace");
     }

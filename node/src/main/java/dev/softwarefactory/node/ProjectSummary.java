@@ -45,7 +45,11 @@ public record ProjectSummary(String runId, String outcome, String reason, int fi
         try {
             Path file = Path.of(workspace, RUNTIME_FOLDER, "summary.json");
             Files.createDirectories(file.getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+            // Through a temporary file: the node and a client following the run may both write it at its end.
+            Path partial = Files.createTempFile(file.getParent(), "summary", ".json");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(partial.toFile(), this);
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run summary: " + e.getMessage(), e);
         }

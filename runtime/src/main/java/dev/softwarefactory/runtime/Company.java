@@ -60,6 +60,10 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public record GetStatus(ActorRef<Status> replyTo) implements Command {
     }
 
+    /** Ends an open run as CANCELLED: its roles stop and nothing they still publish is accounted. */
+    public record Cancel(String reason, ActorRef<Status> replyTo) implements Command {
+    }
+
     /** What the run was started with; unanswered before the run has started. */
     public record GetConfig(ActorRef<RunConfig> replyTo) implements Command {
     }
@@ -242,6 +246,9 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(ReadLog.class, this::onReadLog)
                 .onCommand(CheckDelivery.class, this::onCheckDelivery)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
+                .onCommand(Cancel.class, (state, cmd) -> state.open()
+                        ? end(Outcome.CANCELLED, cmd.reason()).thenReply(cmd.replyTo(), this::status)
+                        : Effect().reply(cmd.replyTo(), status(state)))
                 .onCommand(GetConfig.class, (state, cmd) -> state.started() ? Effect().reply(cmd.replyTo(),
                         state.config) : Effect().none())
                 .onCommand(AdmitModelCall.class, this::onAdmit)

@@ -36,14 +36,18 @@ public final class RunCatalog {
     }
 
     public List<RunSummary> runs() {
-        List<String> ids = await(persistenceIds.currentPersistenceIds()
-                .filter(id -> id.startsWith(PREFIX)).runWith(Sink.seq(), system));
         List<RunSummary> runs = new ArrayList<>();
-        for (String id : ids) {
-            find(id.substring(PREFIX.length())).ifPresent(runs::add);
+        for (String id : runIds()) {
+            find(id).ifPresent(runs::add);
         }
         runs.sort(Comparator.comparingLong(RunSummary::startedAt));
         return runs;
+    }
+
+    /** The id of every run the journal has, in no particular order. */
+    public List<String> runIds() {
+        return await(persistenceIds.currentPersistenceIds().filter(id -> id.startsWith(PREFIX))
+                .map(id -> id.substring(PREFIX.length())).runWith(Sink.seq(), system));
     }
 
     public Optional<RunSummary> find(String runId) {

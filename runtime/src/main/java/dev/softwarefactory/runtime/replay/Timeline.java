@@ -13,13 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Turns a run's tagged events into numbered steps with the columns the replay command prints. */
-final class Timeline {
+/**
+ * Turns a run's tagged events into numbered steps with the columns the replay command prints, all at
+ * once ({@link #of}) or one by one as a live feed reads them ({@link #next}).
+ */
+public final class Timeline {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private final Map<String, String> actions = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
+    /** Steps handed out by {@link #next} and no longer held. */
+    private long count;
 
-    private Timeline() {
+    public Timeline() {
     }
 
     static List<Step> of(List<EventEnvelope> envelopes) {
@@ -28,8 +33,17 @@ final class Timeline {
         return timeline.steps;
     }
 
+    /** The step of the run's next event in tag order; only the last step is kept, not the whole timeline. */
+    public Step next(EventEnvelope envelope) {
+        add(envelope);
+        Step step = steps.get(steps.size() - 1);
+        steps.clear();
+        count = step.number();
+        return step;
+    }
+
     private void add(EventEnvelope envelope) {
-        long number = steps.size() + 1;
+        long number = count + steps.size() + 1;
         long time = envelope.timestamp();
         String role = actor(envelope.persistenceId());
         Object event = envelope.event();
