@@ -1,30 +1,35 @@
 package dev.softwarefactory.actions;
 
 import dev.softwarefactory.runtime.Workspace;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Whole files in Markdown: a line {@code ## File: path} followed by one fenced block with the file's
- * full content. FixBug answers in it, and CodeChange and TestCode messages carry code in it.
+ * Whole files in Markdown: each file's full content in a fenced block labelled with its path
+ * ({@code ## File: path} before it, or any label {@link FileLabel} reads). FixBug answers in it,
+ * and CodeChange and TestCode messages carry code in it.
  */
 public record FileSet(Map<String, String> files) {
-    private static final Pattern FILE = Pattern.compile(
-            "^#{1,4} File: `?([^`\\n]+?)`?[ \\t]*\\n+```[\\w.+-]*[ \\t]*\\n(.*?)^```[ \\t]*$",
-            Pattern.DOTALL | Pattern.MULTILINE);
 
     public FileSet {
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
-    /** Parses whole files; each path must be relative, stay inside the workspace, and be one of {@code allowed}. */
-    public static FileSet parse(String answer, java.util.Collection<String> allowed) {
-        Matcher m = FILE.matcher(ModelAnswers.complete(answer));
+    /**
+     * Parses whole files; each path must be relative, stay inside the workspace, and be one of
+     * {@code allowed}. A block named only in passing (prose, a comment) counts when it names an
+     * allowed file; one labelled outright with any other path is refused.
+     */
+    public static FileSet parse(String answer, Collection<String> allowed) {
         Map<String, String> files = new LinkedHashMap<>();
-        while (m.find()) {
-            String path = m.group(1).strip();
+        for (MarkdownBlocks.Block block : ModelAnswers.blocks(ModelAnswers.text(answer))) {
+            Optional<FileLabel> label = FileLabel.of(block);
+            if (label.isEmpty() || (!label.get().strong() && !allowed.contains(label.get().path()))) {
+                continue;
+            }
+            String path = label.get().path();
             try {
                 Workspace.checkRelative(path);
             } catch (IllegalArgumentException e) {
@@ -33,10 +38,10 @@ public record FileSet(Map<String, String> files) {
             if (!allowed.contains(path)) {
                 throw new AnswerRejected(path + " is not a file of the design " + allowed);
             }
-            if (m.group(2).isBlank()) {
+            if (block.body().isBlank()) {
                 throw new AnswerRejected(path + " is given empty");
             }
-            files.put(path, m.group(2));
+            files.put(path, block.body());
         }
         if (files.isEmpty()) {
             throw new AnswerRejected("no file given: write each as a line \"## File: path\" and a fenced block");
@@ -44,10 +49,14 @@ public record FileSet(Map<String, String> files) {
         return new FileSet(files);
     }
 
+    /** Each file under "## File: path" in a fence longer than any fence inside it, so it reads back whole. */
     public String render() {
         StringBuilder text = new StringBuilder();
-        files.forEach((path, content) -> text.append("## File: ").append(path).append("\n```\n").append(content)
-                .append(content.endsWith("\n") ? "" : "\n").append("```\n\n"));
+        files.forEach((path, content) -> {
+            String fence = MarkdownBlocks.fenceFor(content);
+            text.append("## File: ").append(path).append('\n').append(fence).append('\n').append(content)
+                    .append(content.endsWith("\n") ? "" : "\n").append(fence).append("\n\n");
+        });
         return text.toString();
     }
 }

@@ -3,66 +3,73 @@ package dev.softwarefactory.actions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /** Small checks and extractions on model answers, shared by the parsers. */
 final class ModelAnswers {
-    private static final Pattern FENCE_LINE = Pattern.compile("(?m)^\\s*```");
-    private static final Pattern FENCE = Pattern.compile("```[\\w.+-]*[ \\t]*\\n(.*?)^[ \\t]*```",
-            Pattern.DOTALL | Pattern.MULTILINE);
-    private static final Pattern JSON_BLOCK = Pattern.compile("```json[ \\t]*\\n(.*?)^[ \\t]*```",
-            Pattern.DOTALL | Pattern.MULTILINE);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS,
+            JsonReadFeature.ALLOW_TRAILING_COMMA).build();
+    private static final Set<String> JSON_TAGS = Set.of("json", "jsonc", "json5");
 
     private ModelAnswers() {
     }
 
-    static String nonBlank(String answer) {
+    /** The answer with \n line endings; {@link AnswerRejected} when it is empty. */
+    static String text(String answer) {
         if (answer == null || answer.isBlank()) {
             throw new AnswerRejected("the answer is empty");
         }
-        return answer;
+        return MarkdownBlocks.normalize(answer);
     }
 
-    /** Refuses an answer whose code fences do not pair up: the model stopped mid-block. */
+    /** The fenced blocks of a normalized answer; refuses one whose last block is not closed: the model stopped mid-block. */
+    static List<MarkdownBlocks.Block> blocks(String text) {
+        MarkdownBlocks.Parsed parsed = MarkdownBlocks.parse(text);
+        if (parsed.cutOff()) {
+            throw new AnswerRejected("the answer is cut off (a fenced block is not closed)");
+        }
+        return parsed.blocks();
+    }
+
+    /** The answer with \n line endings, once every block in it is closed. */
     static String complete(String answer) {
-        Matcher m = FENCE_LINE.matcher(nonBlank(answer));
-        int fences = 0;
-        while (m.find()) {
-            fences++;
-        }
-        if (fences % 2 != 0) {
-            throw new AnswerRejected("the answer is cut off (a ``` block is not closed)");
-        }
-        return answer;
+        String text = text(answer);
+        blocks(text);
+        return text;
     }
 
-    /** The body of the first fenced block, or the whole answer when it has none; never empty. */
-    static String codeBody(String answer) {
-        Matcher m = FENCE.matcher(complete(answer));
-        String body = m.find() ? m.group(1) : answer;
-        if (body.isBlank()) {
-            throw new AnswerRejected("the code block is empty");
-        }
-        return body.endsWith("\n") ? body : body + "\n";
-    }
-
-    /** The last ```json block of the answer, parsed to an object. */
+    /**
+     * The answer's JSON object: its last ```json block, else its last block that holds one object,
+     * else the object the answer itself is (models sometimes leave the fence out).
+     */
     static JsonNode lastJsonObject(String answer) {
-        Matcher m = JSON_BLOCK.matcher(complete(answer));
-        String last = null;
-        while (m.find()) {
-            last = m.group(1);
+        String text = text(answer);
+        List<MarkdownBlocks.Block> blocks = blocks(text);
+        List<MarkdownBlocks.Block> tagged = blocks.stream().filter(b -> JSON_TAGS.contains(b.language())).toList();
+        if (!tagged.isEmpty()) {
+            return object(tagged.get(tagged.size() - 1).body());
         }
-        if (last == null) {
-            throw new AnswerRejected("the answer has no ```json block");
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            if (blocks.get(i).body().strip().startsWith("{")) {
+                return object(blocks.get(i).body());
+            }
         }
+        int start = text.indexOf('{');
+        int end = text.lastIndexOf('}');
+        if (blocks.isEmpty() && start >= 0 && end > start) {
+            return object(text.substring(start, end + 1));
+        }
+        throw new AnswerRejected("the answer has no ```json block");
+    }
+
+    private static JsonNode object(String json) {
         JsonNode node;
         try {
-            node = JSON.readTree(last);
+            node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new AnswerRejected("the ```json block does not parse: " + e.getOriginalMessage());
         }
@@ -95,14 +102,5 @@ final class ModelAnswers {
             throw new AnswerRejected("\"" + field + "\" must be a non-blank string");
         }
         return node.asText();
-    }
-
-    /** Markdown level-2 headings the answer lacks, compared case-insensitively. */
-    static List<String> missingSections(String markdown, List<String> sections) {
-        List<String> headings = markdown.lines().filter(l -> l.startsWith("## "))
-                .map(l -> l.substring(3).strip().toLowerCase(java.util.Locale.ROOT)).toList();
-        return sections.stream()
-                .filter(s -> headings.stream().noneMatch(h -> h.startsWith(s.toLowerCase(java.util.Locale.ROOT))))
-                .toList();
     }
 }

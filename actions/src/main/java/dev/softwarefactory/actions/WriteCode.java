@@ -37,7 +37,7 @@ public final class WriteCode implements Action {
                         "dependencies", needed.isEmpty() ? "(none)" : new FileSet(needed).render(),
                         "design", designText));
                 String code = ValidatedAnswer.ask(context, "code:" + task.file(), NAME, task.file(), prompt,
-                        CodeFile::parse);
+                        answer -> CodeFile.parse(answer, task.file()));
                 context.writeFile(task.file(), code);
                 return code;
             }).toList();

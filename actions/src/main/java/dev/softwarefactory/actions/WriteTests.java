@@ -38,7 +38,8 @@ public final class WriteTests implements Action {
                             "tests", current.getOrDefault(file, "(none)"), "prd", prd, "design", designText, "code", code))
                     : Prompts.render("write-tests", Map.of("file", file, "prd", prd, "design", designText,
                             "code", code));
-            String test = ValidatedAnswer.ask(context, "test:" + file, NAME, file, prompt, CodeFile::parse);
+            String test = ValidatedAnswer.ask(context, "test:" + file, NAME, file, prompt,
+                    answer -> CodeFile.parse(answer, file));
             context.writeFile(file, test);
             return test;
         }).toList();

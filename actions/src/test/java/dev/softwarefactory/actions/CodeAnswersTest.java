@@ -16,28 +16,28 @@ class CodeAnswersTest {
 
     @Test
     void aFencedFileIsItsBlockBody() {
-        assertEquals("x = 1\n", CodeFile.parse("Here it is:\n```python\nx = 1\n```\nDone."));
+        assertEquals("x = 1\n", CodeFile.parse("Here it is:\n```python\nx = 1\n```\nDone.", "calc.py"));
     }
 
     @Test
     void aBareFileIsTheWholeAnswerWithAFinalNewline() {
-        assertEquals("x = 1\n", CodeFile.parse("x = 1"));
+        assertEquals("x = 1\n", CodeFile.parse("x = 1", "calc.py"));
     }
 
     @Test
     void aFileCutOffInsideItsBlockIsRejected() {
-        assertRejected(() -> CodeFile.parse("```python\ndef add(a, b):\n    return a +"), "cut off");
+        assertRejected(() -> CodeFile.parse("```python\ndef add(a, b):\n    return a +", "calc.py"), "cut off");
     }
 
     @Test
     void aStubIsRejected() {
-        assertRejected(() -> CodeFile.parse("```python\ndef add(a, b):\n    raise NotImplementedError\n```\n"),
+        assertRejected(() -> CodeFile.parse("```python\ndef add(a, b):\n    raise NotImplementedError\n```\n", "calc.py"),
                 "stub");
     }
 
     @Test
     void anEmptyBlockIsRejected() {
-        assertRejected(() -> CodeFile.parse("```python\n\n```\n"), "empty");
+        assertRejected(() -> CodeFile.parse("```python\n\n```\n", "calc.py"), "empty");
     }
 
     @Test

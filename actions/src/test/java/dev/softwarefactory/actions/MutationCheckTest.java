@@ -95,7 +95,7 @@ class MutationCheckTest {
     @Test
     void aWeakReportMakesWriteTestsStrengthenTheTestsWithTheSurvivorsInThePrompt() throws Exception {
         String weak = runTests(ON, WEAK_OUTPUT).get(0).content();
-        FakeContext context = new FakeContext().answer(WriteTests.NAME, "```python\ndef test_more():\n    pass\n```\n");
+        FakeContext context = new FakeContext().answer(WriteTests.NAME, "```python\ndef test_more():\n    assert words(\"a b\") == [\"a\", \"b\"]\n```\n");
         Message tests = message(MessageTypes.TEST_CODE, "## File: test_wordfreq.py\n```\ndef test_old():\n"
                 + "    assert callable(main)\n```\n");
 
@@ -107,7 +107,7 @@ class MutationCheckTest {
         assertTrue(prompt.contains("makes at least one test fail"), prompt);
         assertTrue(prompt.contains("- wordfreq.py:15 in main(): `2` became `3`"), prompt);
         assertTrue(prompt.contains("assert callable(main)"), "the current tests are in the prompt");
-        assertEquals("def test_more():\n    pass\n", context.files.get("test_wordfreq.py"));
+        assertEquals("def test_more():\n    assert words(\"a b\") == [\"a\", \"b\"]\n", context.files.get("test_wordfreq.py"));
         assertEquals(MessageTypes.TEST_CODE, drafts.get(0).type());
     }
 }

@@ -17,7 +17,7 @@ class PrdAndReadmeTest {
     @Test
     void aPrdMissingSectionsIsRejectedNamingThem() {
         assertRejected(() -> Prd.parse("# PRD\n\n## Goals\n- g\n"),
-                "User stories, Requirement pool, Acceptance criteria, Open questions");
+                "User stories, Requirement pool, Acceptance criteria");
     }
 
     @Test
@@ -33,6 +33,6 @@ class PrdAndReadmeTest {
     @Test
     void aReadmeNeedsInstallAndRunSections() {
         assertEquals("# x\n## Install\npip\n## Run\nrun it\n", Readme.parse("# x\n## Install\npip\n## Run\nrun it\n"));
-        assertRejected(() -> Readme.parse("# x\n## Usage\nrun it\n"), "Install, Run");
+        assertRejected(() -> Readme.parse("# x\n## Overview\nit counts words\n"), "Install, Run");
     }
 }

@@ -46,7 +46,7 @@ class SopFaultsTest {
         assertEquals(Outcome.FAILED, status.outcome());
         assertEquals("ProductManager's WritePRD failed: WritePRD: the model's answer was rejected 3 times; last reason:"
                 + " the PRD lacks the sections (## headings): Goals, User stories, Requirement pool,"
-                + " Acceptance criteria, Open questions", status.reason());
+                + " Acceptance criteria", status.reason());
         assertFalse(Files.exists(company.workspace("garbage").resolve("docs/prd.md")));
     }
 
@@ -67,7 +67,7 @@ class SopFaultsTest {
         assertEquals(Outcome.FAILED, status.outcome());
         assertTrue(status.reason().startsWith("Engineer's WriteCode failed: WriteCode textstats.py: the model's answer"
                 + " was rejected 3 times"), status.reason());
-        assertTrue(status.reason().endsWith("the answer is cut off (a ``` block is not closed)"), status.reason());
+        assertTrue(status.reason().endsWith("the answer is cut off (a fenced block is not closed)"), status.reason());
     }
 
     @Test
