@@ -1,11 +1,9 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.Dataset;
 import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.node.SourceRun;
 import dev.softwarefactory.runtime.Outcome;
-import dev.softwarefactory.runtime.RoleActor;
-import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
-import dev.softwarefactory.runtime.replay.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +23,6 @@ import picocli.CommandLine.Parameters;
                 + " the run's outcome), for fine-tuning. Calls a rerun or fork served from another run are left"
                 + " out: they are exported with the run that made them.")
 final class ExportDatasetCommand implements Callable<Integer> {
-    /** How DurableActionContext labels a one-message prompt's only message. */
-    private static final String USER_LABEL = "user: ";
-
     @Parameters(paramLabel = "RUN-ID", arity = "1..*")
     List<String> runIds;
 
@@ -65,33 +58,13 @@ final class ExportDatasetCommand implements Callable<Integer> {
                     skipped++;
                     continue;
                 }
-                for (Step step : run.timeline().steps()) {
-                    if (step.event() instanceof RoleActor.EffectRecorded e && e.result() instanceof LlmAnswered llm) {
-                        lines.add(TimelinePrinter.write(record(run, step, llm)));
-                    }
-                }
+                lines.addAll(Dataset.lines(run));
             }
             write(lines);
             System.out.printf("%d model calls from %d runs written to %s%s%n", lines.size(), runs.size() - skipped,
                     out, skipped == 0 ? "" : " (" + skipped + " runs left out: not SUCCEEDED)");
             return 0;
         }
-    }
-
-    private static Map<String, Object> record(SourceRun run, Step step, LlmAnswered llm) {
-        String prompt = llm.prompt().startsWith(USER_LABEL) ? llm.prompt().substring(USER_LABEL.length())
-                : llm.prompt();
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("messages", List.of(Map.of("role", "user", "content", prompt),
-                Map.of("role", "assistant", "content", llm.text())));
-        record.put("role", step.role());
-        record.put("action", llm.action());
-        record.put("target", llm.target());
-        record.put("model", llm.model());
-        record.put("backend", llm.backend());
-        record.put("run_id", run.runId());
-        record.put("run_outcome", run.summary().outcome().name());
-        return record;
     }
 
     /**
