@@ -34,7 +34,7 @@ final class NodeProcess implements AutoCloseable {
         return start(workDir, stdin, Map.of(), args);
     }
 
-    /** With these environment variables set (an empty value removes the variable). */
+    /** With {@code env} over this JVM's environment (an empty value removes the variable). */
     static NodeProcess start(Path workDir, Map<String, String> env, String... args) {
         return start(workDir, ProcessBuilder.Redirect.PIPE, env, args);
     }
