@@ -3,6 +3,7 @@ package dev.softwarefactory.node;
 import com.typesafe.config.Config;
 import dev.softwarefactory.llmgateway.gateway.Gateway;
 import dev.softwarefactory.runtime.Company;
+import dev.softwarefactory.runtime.DamagedRun;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
@@ -189,6 +190,11 @@ public final class RunService implements AutoCloseable {
 
     /** Continues an unfinished run, with another model when {@code model} names one. */
     public StartedRun resume(String runId, ModelOptions model) {
+        RunSummary run = find(runId);
+        if (run.damaged()) {
+            throw new DamagedRun(runId, run.damage() + "; it is not resumed, as its roles would redo (and pay"
+                    + " for) what the lost events recorded");
+        }
         requireOpen(runId, "resume");
         RunConfig recorded = RunJournal.of(session.system()).config(runId).orElseThrow();
         String spec = model.explicitSpec().orElse(recorded.llm());
@@ -302,7 +308,7 @@ public final class RunService implements AutoCloseable {
                 try {
                     resume(run.runId(), ModelOptions.NONE);
                     resumed.add(run.runId());
-                } catch (UserError e) {
+                } catch (UserError | DamagedRun e) {
                     session.system().log().warn("run {} not resumed: {}", run.runId(), e.getMessage());
                 }
             }
