@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "export-dataset", mixinStandardHelpOptions = true,
         description = "Write every model call of runs as chat-format JSONL (prompt, answer, role, action, model,"
-                + " the run's outcome), for fine-tuning. Calls a rerun or fork served from another run are left"
-                + " out: they are exported with the run that made them.")
+                + " the run's outcome, whether the answer was rejected and sent back), for fine-tuning. Calls a"
+                + " rerun or fork served from another run are left out: they are exported with the run that made"
+                + " them.")
 final class ExportDatasetCommand implements Callable<Integer> {
     /** How DurableActionContext labels a one-message prompt's only message. */
     private static final String USER_LABEL = "user: ";
@@ -61,9 +62,12 @@ final class ExportDatasetCommand implements Callable<Integer> {
                     skipped++;
                     continue;
                 }
+                Verdicts verdicts = new Verdicts(run.timeline().steps());
                 for (Step step : run.timeline().steps()) {
                     if (step.event() instanceof RoleActor.EffectRecorded e && e.result() instanceof LlmAnswered llm) {
-                        lines.add(TimelinePrinter.write(record(run, step, llm)));
+                        Map<String, Object> record = record(run, step, llm);
+                        record.put("answer_rejected", verdicts.rejected(step.role(), e.invocation(), e.key()));
+                        lines.add(TimelinePrinter.write(record));
                     }
                 }
             }

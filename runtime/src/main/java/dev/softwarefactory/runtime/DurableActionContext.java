@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -74,16 +75,23 @@ final class DurableActionContext implements ActionContext {
     public LlmAnswered llm(String key, String action, String target, List<ChatMessage> messages) {
         List<ChatMessage> prompt = withHeader(new PromptHeader(action, target), messages);
         String promptText = String.join("\n\n", prompt.stream().map(m -> m.role() + ": " + m.content()).toList());
-        return (LlmAnswered) effect("llm:" + key, EffectRequest.llm(promptText), () -> {
+        AtomicBoolean called = new AtomicBoolean();
+        LlmAnswered answered = (LlmAnswered) effect("llm:" + key, EffectRequest.llm(promptText), () -> {
             int ordinal = llmCounts.computeIfAbsent(RoleActor.llmCountKey(action, target), k -> new AtomicInteger())
                     .incrementAndGet();
             budget.admit(action);
             LlmReply reply = services.llm().complete(new LlmRequest(runId, role, action, target, ordinal, role,
                     prompt)).toCompletableFuture().join();
-            budget.charge(reply.costUsd());
+            called.set(true);
             return new LlmAnswered(action, target, promptText, reply.text(), reply.inputTokens(),
                     reply.outputTokens(), reply.costUsd(), reply.backend(), reply.model(), reply.latencyMillis());
         });
+        // Counted once recorded, before the action judges the answer: rejected answers and failing actions count too.
+        if (called.get()) {
+            budget.account("llm:" + key, new Usage(1, answered.inputTokens() + answered.outputTokens(),
+                    answered.costUsd()));
+        }
+        return answered;
     }
 
     @Override

@@ -393,14 +393,8 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             outputs.add(new Message(runId + "/" + role.name() + "/" + cmd.invocation() + "/" + (i + 1), runId,
                     draft.type(), role.name(), draft.recipients(), cause, draft.content()));
         }
-        Usage usage = Usage.NONE;
-        // Served effects cost nothing now: they were paid for by the run they were recorded in.
-        for (Map.Entry<String, EffectResult> effect : running.effects.entrySet()) {
-            if (!running.replayed.contains(effect.getKey()) && effect.getValue() instanceof LlmAnswered llm) {
-                usage = usage.plus(new Usage(1, llm.inputTokens() + llm.outputTokens(), llm.costUsd()));
-            }
-        }
-        return Effect().persist(new ActionCompleted(cmd.invocation(), outputs, usage))
+        // Model calls are counted by the Company as each is recorded (RunBudget.account), not here.
+        return Effect().persist(new ActionCompleted(cmd.invocation(), outputs, Usage.NONE))
                 .thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
     }
 

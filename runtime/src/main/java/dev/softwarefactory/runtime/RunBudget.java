@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The run's budget as one action sees it: before each live model call the Company is asked whether
- * the run may still spend, and after it the call's cost is reported, so a long action cannot spend
- * past the limit between two accountings.
+ * the run may still spend, and once its answer is recorded the call is counted by the Company, so a
+ * long action cannot spend past the limit and a failing one's calls are not lost.
  */
 final class RunBudget {
     private final EntityRef<Company.Command> company;
@@ -38,9 +38,17 @@ final class RunBudget {
         }
     }
 
-    void charge(double costUsd) {
-        if (costUsd > 0) {
-            company.tell(new Company.ChargeModelCall(role, invocation, costUsd));
+    /**
+     * Counts a model call whose answer is recorded, and returns once the run has counted it: the
+     * budget, the run's summary and its catalog entry all read that one count.
+     */
+    void account(String key, Usage usage) {
+        try {
+            company.<akka.Done>ask(replyTo -> new Company.AccountModelCall(role, invocation, key, usage, replyTo),
+                    askTimeout).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the run did not count the model call " + key + ": "
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -21,19 +21,20 @@ public final class RunCatalog {
     private static final String PREFIX = "Company|";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final ActorSystem<?> system;
-    private final CurrentPersistenceIdsQuery persistenceIds;
+    private final ReadJournal journal;
     private final CurrentEventsByPersistenceIdQuery byId;
 
     public RunCatalog(ActorSystem<?> system) {
         this.system = system;
         ReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(ReadJournal.class,
                 system.settings().config().getString("software-factory.query-journal"));
-        this.persistenceIds = (CurrentPersistenceIdsQuery) journal;
+        this.journal = journal;
         this.byId = (CurrentEventsByPersistenceIdQuery) journal;
     }
 
+    /** Every run; needs a journal that lists its persistence ids (one run by id does not). */
     public List<RunSummary> runs() {
-        List<String> ids = await(persistenceIds.currentPersistenceIds()
+        List<String> ids = await(((CurrentPersistenceIdsQuery) journal).currentPersistenceIds()
                 .filter(id -> id.startsWith(PREFIX)).runWith(Sink.seq(), system));
         List<RunSummary> runs = new ArrayList<>();
         for (String id : ids) {
@@ -54,7 +55,10 @@ public final class RunCatalog {
                         "", started.startedAt(), 0, 0, Usage.NONE);
             } else if (run != null && event instanceof Company.ActionAccounted accounted) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
-                        run.startedAt(), run.endedAt(), run.rounds() + 1, run.usage().plus(accounted.usage()));
+                        run.startedAt(), run.endedAt(), run.rounds() + 1, Company.usageAfter(run.usage(), accounted));
+            } else if (run != null && event instanceof Company.ModelCallAccounted call) {
+                run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
+                        run.startedAt(), run.endedAt(), run.rounds(), Company.usageAfter(run.usage(), call));
             } else if (run != null && event instanceof Company.RunEnded ended) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), ended.outcome(), ended.reason(),
                         run.startedAt(), ended.endedAt(), run.rounds(), run.usage());
