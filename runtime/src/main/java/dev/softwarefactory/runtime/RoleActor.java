@@ -427,7 +427,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         List<Message> triggers = state.observed.stream().filter(m -> running.inputIds.contains(m.id())).toList();
         ActionInput input = new ActionInput(triggers, List.copyOf(state.observed));
         DurableActionContext actionContext = new DurableActionContext(runId, role.name(), running.invocation,
-                running.effects, state.llmCounts, context.getSelf(), services,
+                running.effects, running.replayed, state.llmCounts, context.getSelf(), services,
                 new RunBudget(company, role.name(), running.invocation, services.askTimeout()), effectSource);
         ActorRef<Command> self = context.getSelf();
         long invocation = running.invocation;

@@ -98,6 +98,24 @@ class RunBudgetTest {
         assertEquals(end.usage(), new RunCatalog(kit.system()).find("catalogued").orElseThrow().usage());
     }
 
+    @Test
+    void aCallIsCountedOnceWhateverHowOftenItIsReportedAndEvenAfterTheRunEnded() {
+        runToEnd("reported-twice", 0);
+        TestProbe<akka.Done> counted = kit.createTestProbe();
+        Usage oneCall = new Usage(1, 20, 0.60);
+
+        node.company("reported-twice").tell(new Company.AccountModelCall("Spender", 1, "llm:one", oneCall,
+                counted.getRef()));
+        counted.receiveMessage(Duration.ofSeconds(5));
+        node.company("reported-twice").tell(new Company.AccountModelCall("Spender", 1, "llm:late", oneCall,
+                counted.getRef()));
+        counted.receiveMessage(Duration.ofSeconds(5));
+
+        TestProbe<Company.Status> status = kit.createTestProbe();
+        node.company("reported-twice").tell(new Company.GetStatus(status.getRef()));
+        assertEquals(4, status.receiveMessage(Duration.ofSeconds(5)).usage().modelCalls());
+    }
+
     private static Company.Status runToEnd(String runId, double budget) {
         return runToEnd(runId, "spend", budget);
     }
