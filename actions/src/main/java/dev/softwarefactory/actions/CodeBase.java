@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The latest content of each project file, folded from the CodeChange and TestCode messages observed. */
+/**
+ * The latest content of each project file, folded from the CodeChange, TestCode and TestChangeRequest
+ * messages observed.
+ */
 public final class CodeBase {
     private CodeBase() {
     }
@@ -16,6 +19,8 @@ public final class CodeBase {
         for (Message message : input.memory()) {
             if (message.type().equals(MessageTypes.CODE_CHANGE) || message.type().equals(MessageTypes.TEST_CODE)) {
                 latest.putAll(FileSet.parse(message.content(), design.allFiles()).files());
+            } else if (message.type().equals(MessageTypes.TEST_CHANGE_REQUEST)) {
+                latest.putAll(TestChangeRequest.parse(message.content(), design).files().files());
             }
         }
         Map<String, String> ordered = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ public final class MessageTypes {
     public static final String TEST_CODE = "TestCode";
     public static final String TEST_REPORT = "TestReport";
     public static final String BUG_REPORT = "BugReport";
+    public static final String TEST_CHANGE_REQUEST = "TestChangeRequest";
     public static final String DELIVERY = "Delivery";
 
     private MessageTypes() {

@@ -35,6 +35,13 @@ final class ModelAnswers {
         return parsed.blocks();
     }
 
+    /** The answer with \n line endings, once every block in it is closed. */
+    static String complete(String answer) {
+        String text = text(answer);
+        blocks(text);
+        return text;
+    }
+
     /**
      * The answer's JSON object: its last ```json block, else its last block that holds one object,
      * else the object the answer itself is (models sometimes leave the fence out).

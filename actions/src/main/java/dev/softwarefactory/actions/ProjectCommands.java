@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,13 +48,19 @@ public final class ProjectCommands {
         return List.of(python(), "-c", "import pytest");
     }
 
-    /** Python: pytest when importable, else unittest; Java: mvn -o test; Node: npm test. */
-    public List<String> tests(boolean pytestAvailable) {
+    /**
+     * Python: pytest when importable, else unittest; Java: mvn -o test; Node: npm test. pytest writes
+     * JUnit XML under .sf/, names each test as it starts ({@code -v}, unbuffered) and dumps the stack
+     * of a test still running at half the time limit, so a timeout can say which test hung.
+     */
+    public List<String> tests(boolean pytestAvailable, Duration timeout) {
         switch (design.toolchain()) {
             case PYTHON:
                 // Third-party pytest plugins stay off: some write folders (.benchmarks) into the project.
-                return pytestAvailable ? List.of("env", "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1", python(), "-m", "pytest",
-                        "-q", "-p", "no:cacheprovider")
+                return pytestAvailable ? List.of("sh", "-c", "rm -rf .sf/test-results && exec \"$@\"", "sh", "env",
+                        "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1", "PYTHONUNBUFFERED=1", python(), "-m", "pytest", "-v",
+                        "--tb=short", "-p", "no:cacheprovider", "--junitxml=" + TestRunReader.PYTEST_XML,
+                        "-o", "faulthandler_timeout=" + Math.max(1, timeout.toSeconds() / 2))
                         : List.of(python(), "-m", "unittest", "discover", "-v");
             case JAVA:
                 return inBuildCopy(List.of("mvn", "-o", "-q", "-B", "test"));

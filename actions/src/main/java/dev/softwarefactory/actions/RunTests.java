@@ -35,17 +35,17 @@ public final class RunTests implements Action {
         ProjectCommands commands = new ProjectCommands(design);
         CommandExited check = context.exec("check", commands.consistencyCheck(), timeout);
         if (!green(check)) {
-            return red("the consistency check", check);
+            return red("the consistency check", check, TestResults.NONE);
         }
         Optional<CommandExited> install = DependencyInstall.run(context, design, timeout);
         if (install.isPresent() && !green(install.get())) {
-            return red("the dependency install", install.get());
+            return red("the dependency install", install.get(), TestResults.NONE);
         }
         boolean pytest = design.toolchain() == Toolchain.PYTHON
                 && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
-        CommandExited tests = context.exec("tests", commands.tests(pytest), timeout);
+        CommandExited tests = context.exec("tests", commands.tests(pytest, timeout), timeout);
         if (!green(tests)) {
-            return red("the tests", tests);
+            return red("the tests", tests, TestRunReader.read(context, design, pytest, tests));
         }
         return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests) + "\n" + tail(tests)));
     }
@@ -54,8 +54,8 @@ public final class RunTests implements Action {
         return result.exitCode() == 0 && !result.timedOut();
     }
 
-    private List<Draft> red(String step, CommandExited result) {
-        String report = FAILED + ": " + step + " " + outcome(result) + "\n" + tail(result);
+    private List<Draft> red(String step, CommandExited result, TestResults results) {
+        String report = FailureReport.render(step, outcome(result), results, result.output());
         return List.of(Draft.of(MessageTypes.TEST_REPORT, report),
                 Draft.of(MessageTypes.BUG_REPORT, report));
     }

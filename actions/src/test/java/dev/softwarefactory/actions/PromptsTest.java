@@ -10,13 +10,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class PromptsTest {
-    private static final Map<String, String> VALUES = Map.of("requirement", "REQ-1", "prd", "PRD-1", "design",
-            "DESIGN-1", "files", "FILES-1", "file", "FILE-1", "task", "TASK-1", "interface", "IFACE-1",
-            "dependencies", "DEPS-1", "code", "CODE-1", "problem", "PROBLEM-1");
+    private static final Map<String, String> VALUES = Map.ofEntries(Map.entry("requirement", "REQ-1"),
+            Map.entry("prd", "PRD-1"), Map.entry("design", "DESIGN-1"), Map.entry("files", "FILES-1"),
+            Map.entry("file", "FILE-1"), Map.entry("task", "TASK-1"), Map.entry("interface", "IFACE-1"),
+            Map.entry("dependencies", "DEPS-1"), Map.entry("code", "CODE-1"), Map.entry("problem", "PROBLEM-1"),
+            Map.entry("sources", "SOURCES-1"), Map.entry("tests", "TESTS-1"), Map.entry("criteria", "CRITERIA-1"),
+            Map.entry("request", "REQUEST-1"), Map.entry("failure", "FAILURE-1"));
 
     @ParameterizedTest
     @ValueSource(strings = {"write-prd", "write-design", "write-tasks", "write-code", "review-code", "fix-bug",
-            "write-tests", "write-readme"})
+            "write-tests", "write-readme", "revise-tests"})
     void everyActionPromptRendersWithoutPlaceholdersLeft(String name) {
         String text = Prompts.render(name, VALUES);
 

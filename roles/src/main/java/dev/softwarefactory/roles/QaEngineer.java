@@ -3,6 +3,7 @@ package dev.softwarefactory.roles;
 import dev.softwarefactory.actions.FixBug;
 import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.actions.Review;
+import dev.softwarefactory.actions.ReviseTests;
 import dev.softwarefactory.actions.RunTests;
 import dev.softwarefactory.actions.WriteTests;
 import dev.softwarefactory.runtime.Message;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * Once the code is ready (review approved, or fixed), writes the tests if there are none yet, and
- * runs them: after the tests are written and after every fix.
+ * runs them: after the tests are written and after every fix. The tests are QA's: it decides on the
+ * Engineer's requests to change one (it watches bug reports to see the failure a request answers).
  */
 public final class QaEngineer extends ReactingRole {
     public static final String NAME = "QaEngineer";
@@ -23,8 +25,9 @@ public final class QaEngineer extends ReactingRole {
     }
 
     private QaEngineer(RunTests runTests) {
-        super(Set.of(MessageTypes.PRD, MessageTypes.SYSTEM_DESIGN), Set.of(), List.of(
+        super(Set.of(MessageTypes.PRD, MessageTypes.SYSTEM_DESIGN), Set.of(MessageTypes.BUG_REPORT), List.of(
                 Reaction.on(MessageTypes.TEST_CODE, runTests),
+                Reaction.on(MessageTypes.TEST_CHANGE_REQUEST, new ReviseTests()),
                 new Reaction(MessageTypes.CODE_REVIEW, (m, memory) -> approved(m) && !testsWritten(memory),
                         new WriteTests()),
                 new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && !testsWritten(memory),

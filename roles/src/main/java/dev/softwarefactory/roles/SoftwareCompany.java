@@ -1,5 +1,6 @@
 package dev.softwarefactory.roles;
 
+import dev.softwarefactory.actions.FixLoopDetector;
 import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.runtime.Message;
 import dev.softwarefactory.runtime.RoleDefinition;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The default SOP: requirement, PRD, design, tasks, code and review, tests (with fixes until green),
- * then the README and dependency file; done when the project is delivered.
+ * then the README and dependency file; done when the project is delivered, failed when the same test
+ * failure comes back after two fixes.
  */
 public final class SoftwareCompany implements Sop {
     private final List<RoleDefinition> roles;
@@ -31,5 +33,11 @@ public final class SoftwareCompany implements Sop {
             return Optional.of("the project's tests pass and it is delivered");
         }
         return Optional.empty();
+    }
+
+    /** A fix loop ends the run: the same failure after two fixes will not go away with a third. */
+    @Override
+    public Optional<String> stops(Message message, List<Message> log) {
+        return FixLoopDetector.stuck(message, log);
     }
 }

@@ -24,6 +24,7 @@ import dev.softwarefactory.runtime.RoleServices;
 import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.Sandbox;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,6 +94,15 @@ final class CompanyUnderTest implements AutoCloseable {
         return PersistenceTestKit.create(kit.system()).persistedInStorage("Role-" + role + "|" + runId).stream()
                 .filter(e -> e instanceof RoleActor.EffectRecorded r && r.key().equals(key))
                 .map(e -> (CommandExited) ((RoleActor.EffectRecorded) e).result())
+                .toList();
+    }
+
+    /** The prompts of a role's model calls for an action, in the order they were recorded. */
+    List<String> prompts(String runId, String role, String action) {
+        return PersistenceTestKit.create(kit.system()).persistedInStorage("Role-" + role + "|" + runId).stream()
+                .filter(e -> e instanceof RoleActor.EffectRecorded r && r.result() instanceof LlmAnswered answered
+                        && answered.action().equals(action))
+                .map(e -> ((LlmAnswered) ((RoleActor.EffectRecorded) e).result()).prompt())
                 .toList();
     }
 

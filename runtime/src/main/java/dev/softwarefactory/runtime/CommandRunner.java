@@ -3,11 +3,8 @@ package dev.softwarefactory.runtime;
 import com.typesafe.config.Config;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import dev.softwarefactory.runtime.action.Network;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command in a folder, inside a sandbox, with a time limit, keeping at most
- * {@code maxOutputBytes} of output.
+ * {@code maxOutputBytes} of output: its head and its tail.
  */
 public final class CommandRunner {
     private final int maxOutputBytes;
@@ -42,7 +39,7 @@ public final class CommandRunner {
             dir.toFile().mkdirs();
             Process process = sandbox.processFor(dir, command, network).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            OutputCollector collector = new OutputCollector(process.getInputStream(), maxOutputBytes);
+            HeadTailOutput collector = new HeadTailOutput(process.getInputStream(), maxOutputBytes);
             Thread reader = new Thread(collector, "exec-output");
             reader.setDaemon(true);
             reader.start();
@@ -60,40 +57,6 @@ public final class CommandRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while running " + command));
-        }
-    }
-
-    private static final class OutputCollector implements Runnable {
-        private final InputStream in;
-        private final int limit;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private long dropped;
-
-        OutputCollector(InputStream in, int limit) {
-            this.in = in;
-            this.limit = limit;
-        }
-
-        @Override
-        public void run() {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    synchronized (this) {
-                        int room = Math.max(0, limit - kept.size());
-                        kept.write(buffer, 0, Math.min(room, n));
-                        dropped += n - Math.min(room, n);
-                    }
-                }
-            } catch (IOException ignoredBecauseProcessEnded) {
-                // the stream closes when the process is killed; what was read is kept
-            }
-        }
-
-        synchronized String text() {
-            String text = kept.toString(StandardCharsets.UTF_8);
-            return dropped == 0 ? text : text + "\n[... " + dropped + " bytes of output cut]";
         }
     }
 }

@@ -358,6 +358,12 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 context.getSelf().tell(new Conclude(Outcome.SUCCEEDED, done.get()));
                 return;
             }
+            var stuck = sop.stops(entry.message(), state.log.subList(0, (int) entry.seq()).stream()
+                    .map(LoggedMessage::message).toList());
+            if (stuck.isPresent()) {
+                context.getSelf().tell(new Conclude(Outcome.FAILED, stuck.get()));
+                return;
+            }
         }
         if (state.rounds >= state.config.maxRounds()) {
             context.getSelf().tell(new Conclude(Outcome.FAILED, "round limit of " + state.config.maxRounds()

@@ -9,4 +9,12 @@ public interface Sop {
 
     /** Why the run is complete once this message is published, or empty if it is not. */
     Optional<String> completes(Message message);
+
+    /**
+     * Why the run cannot usefully go on once this message is published (the run ends FAILED), or
+     * empty; {@code log} is every message of the run so far, this one last.
+     */
+    default Optional<String> stops(Message message, List<Message> log) {
+        return Optional.empty();
+    }
 }

@@ -141,7 +141,7 @@ class BubblewrapSandboxTest {
         CommandExited result = small.run(workspace, List.of("sh", "-c", "head -c 5000 /dev/zero | tr '\\0' x"),
                 LIMIT, Network.NONE);
 
-        assertEquals("x".repeat(1000) + "\n[... 4000 bytes of output cut]", result.output());
+        assertEquals("x".repeat(250) + "\n[... 4000 bytes of output cut]\n" + "x".repeat(750), result.output());
     }
 
     @Test

@@ -50,13 +50,25 @@ class CommandRunnerTest {
     }
 
     @Test
-    void outputBeyondTheLimitIsCutWithAMarkerSayingHowManyBytes() {
+    void outputBeyondTheLimitKeepsItsHeadAndTailWithAMarkerSayingHowManyBytesWereCut() {
         CommandRunner small = new CommandRunner(1000, new Unsandboxed());
 
-        CommandExited result = small.run(dir, List.of("sh", "-c", "head -c 5000 /dev/zero | tr '\\0' x"),
+        CommandExited result = small.run(dir, List.of("sh", "-c", "printf 'first line\\n'; head -c 5000 /dev/zero"
+                + " | tr '\\0' x; printf '\\nlast line\\n'"), Duration.ofSeconds(20), Network.NONE);
+
+        assertEquals("first line\n" + "x".repeat(239) + "\n[... 4022 bytes of output cut]\n" + "x".repeat(739)
+                + "\nlast line\n", result.output());
+    }
+
+    @Test
+    void theKeptTailStartsOnACharacterBoundary() {
+        CommandRunner small = new CommandRunner(100, new Unsandboxed());
+
+        CommandExited result = small.run(dir, List.of("sh", "-c", "for i in $(seq 1 200); do printf '\\303\\251'; done"),
                 Duration.ofSeconds(20), Network.NONE);
 
-        assertEquals("x".repeat(1000) + "\n[... 4000 bytes of output cut]", result.output());
+        String tail = result.output().substring(result.output().indexOf("cut]\n") + 5);
+        assertEquals("\u00e9".repeat(37), tail);
     }
 
     @Test

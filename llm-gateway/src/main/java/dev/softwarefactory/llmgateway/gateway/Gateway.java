@@ -14,6 +14,7 @@ import dev.softwarefactory.llmgateway.LlmReply;
 import dev.softwarefactory.llmgateway.LlmRequest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,21 @@ public final class Gateway implements LlmClient {
                 .map(e -> e.getKey() + ": " + e.getValue().stream().map(t -> t.backend() + "/" + t.model())
                         .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; ")) + ")";
+    }
+
+    /** The alias names, sorted: what the OpenAI-compatible endpoint offers as models. */
+    public List<String> aliases() {
+        return settings.aliases().keySet().stream().sorted().toList();
+    }
+
+    /** Every backend's status, by name; a backend that does not answer within the timeout fails the whole. */
+    public CompletionStage<List<LlmBackend.Status>> status(Duration timeout) {
+        List<CompletableFuture<LlmBackend.Status>> asks = settings.backendList().stream()
+                .map(b -> AskPattern.<LlmBackend.Command, LlmBackend.Status>ask(routes.to(b.name()),
+                        LlmBackend.GetStatus::new, timeout, system.scheduler()).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
     }
 
     /** The gateway's own time per request, for benches. */

@@ -10,10 +10,13 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import dev.softwarefactory.llmgateway.ClusterSerializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One model backend, a sharded entity so that its limits are counted in one place for the whole
@@ -36,12 +39,15 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
     public record Acquire(String requestId, long estimatedTokens, ActorRef<Granted> replyTo) implements Command {
     }
 
-    /** Ends a permit (or a wait for one): how the call went, how long it took, the tokens it used. */
-    public record Release(String requestId, Outcome outcome, long latencyMillis, long tokens,
+    /** Ends a permit (or a wait for one): how the call went, how long it took, the tokens it used and their cost. */
+    public record Release(String requestId, Outcome outcome, long latencyMillis, long tokens, double costUsd,
             long retryAfterMillis) implements Command {
     }
 
     public record GetLoad(ActorRef<Load> replyTo) implements Command {
+    }
+
+    public record GetStatus(ActorRef<Status> replyTo) implements Command {
     }
 
     /** Wakes the actor when a time-based limit (pacing, tokens, cooldown, leases) may have lifted. */
@@ -58,6 +64,15 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
         public int busy() {
             return inFlight + queued;
         }
+    }
+
+    /**
+     * The backend as an operator sees it: its limits (0: none), what is in flight and queued, when its
+     * cooldown ends, its latency average, and the calls, tokens and cost since its entity started.
+     */
+    public record Status(String backend, List<String> models, int inFlight, int queued, int maxConcurrency, int rpm,
+            long tpm, Optional<Instant> coolingUntil, double latencyMillis, long calls, long failedCalls,
+            long tokens, double costUsd) implements ClusterSerializable {
     }
 
     public enum Outcome {
@@ -84,6 +99,7 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
     private double latencyMillis;
     private int consecutiveFailures;
     private long coolingUntil;
+    private final CallTally tally = new CallTally();
 
     public static Behavior<Command> create(BackendSettings settings, RetrySettings retry) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
@@ -110,6 +126,7 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
                 .onMessage(Acquire.class, this::onAcquire)
                 .onMessage(Release.class, this::onRelease)
                 .onMessage(GetLoad.class, this::onGetLoad)
+                .onMessage(GetStatus.class, this::onGetStatus)
                 .onMessage(Wake.class, this::onWake)
                 .build();
     }
@@ -133,6 +150,7 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
     }
 
     private void learn(Release release, Lease lease, long now) {
+        tally.add(release);
         if (release.outcome() == Outcome.SUCCEEDED) {
             consecutiveFailures = 0;
             latencyMillis = latencyMillis == 0 ? release.latencyMillis()
@@ -149,6 +167,15 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
 
     private Behavior<Command> onGetLoad(GetLoad get) {
         get.replyTo().tell(load(System.nanoTime()));
+        return this;
+    }
+
+    private Behavior<Command> onGetStatus(GetStatus get) {
+        long cooling = coolingUntil - System.nanoTime();
+        get.replyTo().tell(new Status(settings.name(), settings.models(), inFlight.size(), queue.size(),
+                settings.maxConcurrency(), settings.rpm(), settings.tpm(),
+                cooling > 0 ? Optional.of(Instant.now().plusNanos(cooling)) : Optional.empty(), latencyMillis,
+                tally.calls(), tally.failedCalls(), tally.tokens(), tally.costUsd()));
         return this;
     }
 

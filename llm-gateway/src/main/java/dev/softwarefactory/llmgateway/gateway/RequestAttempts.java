@@ -68,7 +68,7 @@ final class RequestAttempts {
                 .whenCompleteAsync((granted, failure) -> {
                     if (failure != null) {
                         gateway.board().ended(target.backend());
-                        backend.tell(new LlmBackend.Release(id, LlmBackend.Outcome.CANCELLED, 0, 0, 0));
+                        backend.tell(new LlmBackend.Release(id, LlmBackend.Outcome.CANCELLED, 0, 0, 0, 0));
                         retryLater(target, "no permit from backend " + target.backend() + " within "
                                 + timeout.toSeconds() + " s", Duration.ZERO);
                     } else {
@@ -89,17 +89,17 @@ final class RequestAttempts {
             long latencyMillis = (System.nanoTime() - callStart) / 1_000_000;
             gateway.board().ended(target.backend());
             if (error == null) {
+                double cost = settings.costUsd(completion.inputTokens(), completion.outputTokens());
                 backend.tell(new LlmBackend.Release(id, LlmBackend.Outcome.SUCCEEDED, latencyMillis,
-                        completion.inputTokens() + completion.outputTokens(), 0));
+                        completion.inputTokens() + completion.outputTokens(), cost, 0));
                 reply.complete(new LlmReply(completion.text(), completion.inputTokens(), completion.outputTokens(),
-                        settings.costUsd(completion.inputTokens(), completion.outputTokens()), target.backend(),
-                        target.model(), (System.nanoTime() - started) / 1_000_000));
+                        cost, target.backend(), target.model(), (System.nanoTime() - started) / 1_000_000));
                 return;
             }
             CallFailure failure = callFailure(error);
             Duration retryAfter = failure.retryAfter().orElse(Duration.ZERO);
             backend.tell(new LlmBackend.Release(id, failure.retryable() ? LlmBackend.Outcome.FAILED
-                    : LlmBackend.Outcome.REFUSED, latencyMillis, 0, retryAfter.toMillis()));
+                    : LlmBackend.Outcome.REFUSED, latencyMillis, 0, 0, retryAfter.toMillis()));
             String reason = "backend " + target.backend() + " (model " + target.model() + "): " + failure.getMessage();
             if (failure.retryable()) {
                 gateway.observeLoad(target.backend());

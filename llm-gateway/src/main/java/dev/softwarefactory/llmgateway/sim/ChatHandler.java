@@ -1,6 +1,9 @@
 package dev.softwarefactory.llmgateway.sim;
 
 import akka.http.javadsl.model.HttpResponse;
+import dev.softwarefactory.llmgateway.openai.ChatCompletionRequest;
+import dev.softwarefactory.llmgateway.openai.OpenAiError;
+import dev.softwarefactory.llmgateway.openai.OpenAiResponses;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,26 +37,26 @@ final class ChatHandler {
         ChatCompletionRequest request;
         try {
             request = ChatCompletionRequest.parse(body);
-        } catch (SimError e) {
+        } catch (OpenAiError e) {
             return failed(e);
         }
         Optional<Runnable> slot = gate.tryAcquire();
         if (slot.isEmpty()) {
             log.refusedOverConcurrency();
-            return failed(new SimError(429, "rate_limit_exceeded",
+            return failed(new OpenAiError(429, "rate_limit_exceeded",
                     "more than " + gate.limit() + " requests in flight; retry later"));
         }
         Runnable release = slot.get();
         try {
             if (dice.rateLimited()) {
-                throw new SimError(429, "rate_limit_exceeded", "simulated rate limit; retry later");
+                throw new OpenAiError(429, "rate_limit_exceeded", "simulated rate limit; retry later");
             }
             if (dice.serverError()) {
-                throw new SimError(500, "server_error", "simulated server error");
+                throw new OpenAiError(500, "server_error", "simulated server error");
             }
             if (dice.garbage()) {
                 release.run();
-                return CompletableFuture.completedFuture(SimResponses.json(200, "<html>not a completion"));
+                return CompletableFuture.completedFuture(OpenAiResponses.json(200, "<html>not a completion"));
             }
             boolean cut = dice.cut();
             ReplyPicker.Reply reply = picker.pick(request.messages());
@@ -66,13 +69,13 @@ final class ChatHandler {
                     release.run();
                 }
             });
-        } catch (SimError e) {
+        } catch (OpenAiError e) {
             release.run();
             return failed(e);
         }
     }
 
-    private CompletionStage<HttpResponse> failed(SimError error) {
+    private CompletionStage<HttpResponse> failed(OpenAiError error) {
         return CompletableFuture.completedFuture(SimResponses.error(error, settings.retryAfterSeconds()));
     }
 }

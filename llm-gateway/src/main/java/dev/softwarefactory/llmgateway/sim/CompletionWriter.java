@@ -4,6 +4,10 @@ import akka.NotUsed;
 import akka.http.javadsl.model.HttpResponse;
 import akka.stream.ThrottleMode;
 import akka.stream.javadsl.Source;
+import dev.softwarefactory.llmgateway.openai.ChatCompletionRequest;
+import dev.softwarefactory.llmgateway.openai.OpenAiJson;
+import dev.softwarefactory.llmgateway.openai.OpenAiResponses;
+import dev.softwarefactory.llmgateway.openai.ReplyChunks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +24,7 @@ final class CompletionWriter {
 
     /** With {@code cut}, the response stops half-way and the connection is dropped, as when a server dies. */
     HttpResponse write(ChatCompletionRequest request, String reply, boolean cut, Runnable whenSent) {
-        SimJson.Ids ids = new SimJson.Ids("chatcmpl-sim-" + next.incrementAndGet(), request.model(),
+        OpenAiJson.Ids ids = new OpenAiJson.Ids("chatcmpl-sim-" + next.incrementAndGet(), request.model().orElse(SimRoute.MODEL),
                 Instant.now().getEpochSecond());
         String text = reply;
         String finish = "stop";
@@ -31,12 +35,12 @@ final class CompletionWriter {
         int prompt = Tokens.of(request.messages());
         int completion = Tokens.of(text);
         if (!request.stream()) {
-            String json = SimJson.completion(ids, text, finish, prompt, completion);
+            String json = OpenAiJson.completion(ids, text, finish, OpenAiJson.Usage.of(prompt, completion));
             if (cut) {
                 return SimResponses.cutJson(json.substring(0, json.length() / 2), whenSent);
             }
             whenSent.run();
-            return SimResponses.json(200, json);
+            return OpenAiResponses.json(200, json);
         }
         List<String> pieces = ReplyChunks.split(text);
         Source<String, NotUsed> content = Source.from(cut ? pieces.subList(0, pieces.size() / 2) : pieces);
@@ -44,19 +48,19 @@ final class CompletionWriter {
             content = content.throttle(tokensPerSecond, Duration.ofSeconds(1), 1,
                     piece -> Math.max(1, Tokens.of(piece)), ThrottleMode.shaping());
         }
-        Source<String, NotUsed> started = Source.single(SimJson.chunk(ids, "assistant", "", null))
-                .concat(content.map(piece -> SimJson.chunk(ids, null, piece, null)));
+        Source<String, NotUsed> started = Source.single(OpenAiJson.chunk(ids, "assistant", "", null))
+                .concat(content.map(piece -> OpenAiJson.chunk(ids, null, piece, null)));
         if (cut) {
-            return SimResponses.events(started.concat(Source.failed(new IllegalStateException("simulated cut")))
+            return OpenAiResponses.events(started.concat(Source.failed(new IllegalStateException("simulated cut")))
                     .watchTermination((mat, done) -> {
                         done.whenComplete((d, failure) -> whenSent.run());
                         return mat;
                     }));
         }
         Source<String, NotUsed> events = started
-                .concat(Source.single(SimJson.chunk(ids, null, null, finish)))
+                .concat(Source.single(OpenAiJson.chunk(ids, null, null, finish)))
                 .concat(request.includeUsage()
-                        ? Source.single(SimJson.usageChunk(ids, prompt, completion))
+                        ? Source.single(OpenAiJson.usageChunk(ids, OpenAiJson.Usage.of(prompt, completion)))
                         : Source.empty())
                 .concat(Source.lazySingle(() -> {
                     // A real server frees its slot when generation ends, before the last bytes reach the client.
@@ -67,6 +71,6 @@ final class CompletionWriter {
                     done.whenComplete((d, failure) -> whenSent.run());
                     return mat;
                 });
-        return SimResponses.events(events);
+        return OpenAiResponses.events(events);
     }
 }

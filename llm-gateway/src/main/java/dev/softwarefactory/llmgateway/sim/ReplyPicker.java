@@ -3,6 +3,7 @@ package dev.softwarefactory.llmgateway.sim;
 import dev.softwarefactory.llmgateway.ChatMessage;
 import dev.softwarefactory.llmgateway.PromptHeader;
 import dev.softwarefactory.llmgateway.ScriptEntry;
+import dev.softwarefactory.llmgateway.openai.OpenAiError;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,19 +27,19 @@ final class ReplyPicker {
     record Reply(String text, long delayMs) {
     }
 
-    Reply pick(List<ChatMessage> messages) throws SimError {
+    Reply pick(List<ChatMessage> messages) throws OpenAiError {
         if (script.isEmpty()) {
             return new Reply(echo(messages), 0);
         }
         String first = messages.get(0).content();
-        PromptHeader header = PromptHeader.parse(first).orElseThrow(() -> SimError.badRequest(
+        PromptHeader header = PromptHeader.parse(first).orElseThrow(() -> OpenAiError.badRequest(
                 "the first message has no prompt header ('Action: X file=Y') to match the script with"));
         List<ScriptEntry> matching = script.get().stream()
                 .filter(e -> e.action().equals(header.action()))
                 .filter(e -> e.target() == null || Objects.equals(e.target(), header.target()))
                 .toList();
         if (matching.isEmpty()) {
-            throw new SimError(404, "not_found_error", "the script has no entry for " + header.line());
+            throw new OpenAiError(404, "not_found_error", "the script has no entry for " + header.line());
         }
         int n = counts.computeIfAbsent(header, h -> new AtomicInteger()).incrementAndGet();
         ScriptEntry entry = matching.get(Math.min(n, matching.size()) - 1);

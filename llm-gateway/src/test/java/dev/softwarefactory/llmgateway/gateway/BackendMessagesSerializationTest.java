@@ -6,7 +6,9 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.serialization.SerializationExtension;
 import akka.serialization.Serializer;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +31,15 @@ class BackendMessagesSerializationTest {
     void everyCrossNodeMessageRoundTripsThroughJacksonJson() {
         TestProbe<LlmBackend.Granted> granted = kit.createTestProbe();
         TestProbe<LlmBackend.Load> load = kit.createTestProbe();
+        TestProbe<LlmBackend.Status> status = kit.createTestProbe();
         TestProbe<LlmBackend.Command> entity = kit.createTestProbe();
         LlmBackend.Load snapshot = new LlmBackend.Load("gpu1", 3, 2, 8, 120.5, 0);
         List<Object> messages = List.of(
                 new LlmBackend.Acquire("r-1", 42, granted.getRef()),
-                new LlmBackend.Release("r-1", LlmBackend.Outcome.FAILED, 250, 90, 2000),
+                new LlmBackend.Release("r-1", LlmBackend.Outcome.FAILED, 250, 90, 0.25, 2000),
+                new LlmBackend.GetStatus(status.getRef()),
+                new LlmBackend.Status("gpu1", List.of("qwen"), 3, 2, 8, 60, 10_000,
+                        Optional.of(Instant.parse("2026-11-26T12:00:00Z")), 120.5, 7, 1, 900, 0.125),
                 new LlmBackend.GetLoad(load.getRef()),
                 new LlmBackend.Granted("r-1", snapshot, entity.getRef()),
                 snapshot);

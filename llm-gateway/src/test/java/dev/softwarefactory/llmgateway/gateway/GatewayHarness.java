@@ -1,6 +1,7 @@
 package dev.softwarefactory.llmgateway.gateway;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.typed.ActorSystem;
 import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
@@ -20,14 +21,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
 /** Test helpers: a one-node cluster, simulators on real HTTP ports, and gateways in front of them. */
-final class GatewayHarness {
-    static final RetrySettings FAST_RETRY = new RetrySettings(4, Duration.ofMillis(10), Duration.ofMillis(50), 100,
+public final class GatewayHarness {
+    public static final RetrySettings FAST_RETRY = new RetrySettings(4, Duration.ofMillis(10), Duration.ofMillis(50), 100,
             Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(10), 0.25);
     private final ActorTestKit kit;
     private final List<SimLlmServer> servers = new ArrayList<>();
     private final List<Gateway> gateways = new ArrayList<>();
 
-    GatewayHarness() {
+    public GatewayHarness() {
         kit = ActorTestKit.create("gateway-test", ConfigFactory.parseString("""
                 akka.actor.provider = cluster
                 akka.remote.artery.canonical.hostname = 127.0.0.1
@@ -45,7 +46,7 @@ final class GatewayHarness {
         });
     }
 
-    SimLlmServer sim(SimSettings settings) {
+    public SimLlmServer sim(SimSettings settings) {
         SimLlmServer server = SimLlmServer.start(kit.system(), settings).toCompletableFuture().join();
         servers.add(server);
         return server;
@@ -56,7 +57,7 @@ final class GatewayHarness {
                 maxConcurrency);
     }
 
-    Gateway gateway(GatewaySettings settings) {
+    public Gateway gateway(GatewaySettings settings) {
         Gateway gateway = Gateway.start(kit.system(), settings, "LlmBackend-" + UUID.randomUUID());
         gateways.add(gateway);
         return gateway;
@@ -93,7 +94,11 @@ final class GatewayHarness {
         return counts;
     }
 
-    void close() {
+    public ActorSystem<Void> system() {
+        return kit.system();
+    }
+
+    public void close() {
         gateways.forEach(Gateway::close);
         servers.forEach(s -> s.stop().toCompletableFuture().join());
         kit.shutdownTestKit();

@@ -1,16 +1,16 @@
-package dev.softwarefactory.llmgateway.sim;
+package dev.softwarefactory.llmgateway.openai;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a reply into stream chunks: a word with its trailing space, long words cut at 16 characters. */
-final class ReplyChunks {
+public final class ReplyChunks {
     private static final int MAX = 16;
 
     private ReplyChunks() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> pieces = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -1,11 +1,11 @@
-package dev.softwarefactory.llmgateway.sim;
+package dev.softwarefactory.llmgateway.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SimReplyChunksTest {
+class ReplyChunksTest {
     @Test
     void chunksAreWordsWithTheirSpacesAndJoinToTheText() {
         assertEquals(List.of("sim ", "reply  ", "to: ", "x"), ReplyChunks.split("sim reply  to: x"));
