@@ -2,6 +2,7 @@ package dev.softwarefactory.cli;
 
 import dev.softwarefactory.cli.bench.BenchCommand;
 import dev.softwarefactory.node.UserError;
+import dev.softwarefactory.runtime.journal.JournalUnavailable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "A multi-agent software company on an Akka cluster.",
         subcommands = {RunCommand.class, DemoCommand.class, RunsCommand.class, ResumeCommand.class, BenchCommand.class,
                 SimLlmCommand.class, LlmCommand.class, ReplayCommand.class, ForkCommand.class,
-                ExportDatasetCommand.class})
+                ExportDatasetCommand.class, DbCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -22,6 +23,10 @@ public final class Main implements Runnable {
             if (e instanceof UserError) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof JournalUnavailable) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
             }
             cmd.getErr().println("error: " + e);
             e.printStackTrace(cmd.getErr());

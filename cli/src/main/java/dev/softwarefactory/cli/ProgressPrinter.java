@@ -5,6 +5,8 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.eventstream.EventStream;
 import akka.actor.typed.javadsl.Behaviors;
+import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.RunTests;
 import dev.softwarefactory.runtime.Progress;
 import java.io.PrintStream;
 
@@ -37,7 +39,12 @@ final class ProgressPrinter {
             return String.format("[%s]   %s  (%s)", e.role(), e.key(), e.summary());
         }
         if (event instanceof Progress.MessagePublished e) {
-            return String.format("#%d %s from %s", e.seq(), e.type(), e.sender());
+            String line = String.format("#%d %s from %s", e.seq(), e.type(), e.sender());
+            // A red test run says which tests failed, and where the whole report is.
+            return e.type().equals(MessageTypes.TEST_REPORT) && e.headline().startsWith(RunTests.FAILED)
+                    ? line + ": " + e.headline() + "\n    the whole report: java -jar node.jar replay " + e.runId()
+                            + " --type " + MessageTypes.BUG_REPORT + ", then --show its STEP"
+                    : line;
         }
         Progress.ActionFailed e = (Progress.ActionFailed) event;
         return String.format("[%s] %s FAILED: %s", e.role(), e.action(), e.reason());

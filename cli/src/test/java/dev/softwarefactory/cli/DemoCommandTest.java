@@ -30,6 +30,19 @@ class DemoCommandTest {
     }
 
     @Test
+    void theRedTestRunsProgressLineNamesTheFailingTestsAndWhereTheReportIs() {
+        String runId = Scenario.runId(demo);
+        int red = demo.stdout().indexOf(demo.stdout().stream().filter(l -> l.startsWith("#8 TestReport from QaEngineer"))
+                .findFirst().orElseThrow(() -> new AssertionError(demo.output())));
+
+        assertTrue(demo.stdout().get(red).startsWith("#8 TestReport from QaEngineer: FAILED: the tests (exit 1, "),
+                demo.stdout().get(red));
+        assertTrue(demo.stdout().get(red).contains("test_ignores_case_and_punctuation"), demo.stdout().get(red));
+        assertEquals("    the whole report: java -jar node.jar replay " + runId + " --type BugReport, then --show its"
+                + " STEP", demo.stdout().get(red + 1));
+    }
+
+    @Test
     void theSummaryIsPrintedAndSavedInTheRuntimeFolder() throws IOException {
         Path workspace = dir.resolve("data/workspace").resolve(Scenario.runId(demo));
         JsonNode summary = new ObjectMapper().readTree(workspace.resolve(".sf/summary.json").toFile());

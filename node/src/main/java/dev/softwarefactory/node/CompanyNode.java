@@ -43,8 +43,11 @@ public final class CompanyNode {
             return thread;
         });
         RoleServices services = new RoleServices(llm, session.workspaces(), commands, actionThreads,
-                config.getDuration("role-poll-interval"), config.getDuration("ask-timeout"));
+                config.getDuration("role-retry-interval"), config.getDuration("ask-timeout"));
         this.node = FactoryNode.start(session.system(), sop, services);
+        if (ClusterFormation.enabled(session.system().settings().config())) {
+            RunRecovery.start(session.system(), node);
+        }
     }
 
     private static CommandRunner commandRunner(Config config, List<Path> hidden) {

@@ -150,7 +150,7 @@ public final class LlmSpec {
         if (spec.startsWith(SCRIPTED)) {
             return scripted(spec);
         }
-        return Gateway.start(system, gatewayFor(spec, system.settings().config(), apiKey));
+        return Gateway.start(system, gatewayFor(spec, system.settings().config(), apiKey)).keepingReplies();
     }
 
     /** The gateway settings of a spec that is not scripted: the configured gateway or one backend. */

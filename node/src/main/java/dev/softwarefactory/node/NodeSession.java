@@ -9,6 +9,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.runtime.DataDirLock;
 import dev.softwarefactory.runtime.NodeConfig;
+import dev.softwarefactory.runtime.journal.JournalSchema;
+import dev.softwarefactory.runtime.journal.JournalUnavailable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.time.Duration;
 /** A node on a data dir it owns: the lock, the actor system, and (for runs) a one-node cluster. */
 public final class NodeSession implements AutoCloseable {
     private static final Path USER_CONFIG = Path.of("conf", "application.conf");
+    private static final String SYSTEM_NAME = "software-factory";
     private final DataDirLock lock;
     private final ActorSystem<Void> system;
     private final Path dataDir;
@@ -27,6 +30,25 @@ public final class NodeSession implements AutoCloseable {
     }
 
     public static NodeSession open(Path dataDir, boolean joinCluster) {
+        return open(dataDir, joinCluster, ConfigFactory.empty());
+    }
+
+    /**
+     * With command-line {@code options} over conf/application.conf: a node on a PostgreSQL journal
+     * refuses to start on a database without the journal's tables; with
+     * {@code software-factory.cluster.enabled} it joins its seed nodes instead of itself.
+     */
+    public static NodeSession open(Path dataDir, boolean joinCluster, Config options) {
+        Config user = options.withFallback(userOverrides());
+        Config settings = user.withFallback(ConfigFactory.load()).resolve();
+        boolean clustered = joinCluster && ClusterFormation.enabled(settings);
+        Config formation;
+        try {
+            NodeConfig.postgresJournal(user).ifPresent(JournalSchema::require);
+            formation = clustered ? ClusterFormation.akkaSettings(settings, SYSTEM_NAME) : ConfigFactory.empty();
+        } catch (JournalUnavailable | IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         DataDirLock lock;
         try {
             lock = DataDirLock.acquire(dataDir);
@@ -34,12 +56,12 @@ public final class NodeSession implements AutoCloseable {
             throw new UserError(e.getMessage());
         }
         // A node that only reads its journal needs no cluster, and starts and stops a second faster without one.
-        Config node = joinCluster ? userOverrides()
-                : userOverrides().withFallback(ConfigFactory.parseString("akka.actor.provider = local"));
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "software-factory",
+        Config node = joinCluster ? formation.withFallback(user)
+                : user.withFallback(ConfigFactory.parseString("akka.actor.provider = local"));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME,
                 NodeConfig.forDataDir(dataDir, node));
         NodeSession session = new NodeSession(lock, system, dataDir.toAbsolutePath().normalize());
-        if (joinCluster) {
+        if (joinCluster && !clustered) {
             joinSelf(system);
         }
         return session;

@@ -58,7 +58,7 @@ final class CompanyUnderTest implements AutoCloseable {
     CompanyUnderTest(Path workspaces, Duration testTimeout) {
         this.workspaces = workspaces;
         kit = ActorTestKit.create("sop-" + runs.incrementAndGet(), PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(ConfigFactory.parseString("software-factory.role-poll-interval = 100ms"))
+                .withFallback(ConfigFactory.parseString("software-factory.role-retry-interval = 100ms"))
                 .withFallback(NodeConfig.nodeDefaults()));
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));

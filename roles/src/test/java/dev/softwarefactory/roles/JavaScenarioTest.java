@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
@@ -44,6 +45,16 @@ class JavaScenarioTest {
         assertEquals(List.of(1, 0), tests.stream().map(CommandExited::exitCode).toList(),
                 tests.isEmpty() ? "no test run" : tests.get(0).output());
         assertTrue(tests.get(0).output().contains("addsTwoNumbers"), tests.get(0).output());
+    }
+
+    @Test
+    void theBugReportNamesTheFailingTestWithSurefiresAssertionAndTheTestsFrame() {
+        String report = company.messages(RUN, MessageTypes.BUG_REPORT).get(0);
+
+        assertTrue(report.startsWith("FAILED: the tests (exit 1, "), report);
+        assertTrue(report.contains("1 of 2 tests failed: calc.CalcTest.addsTwoNumbers\n"
+                + "- calc.CalcTest.addsTwoNumbers\n  expected: <5> but was: <-1>\n"
+                + "    at calc.CalcTest.addsTwoNumbers(CalcTest.java:"), report);
     }
 
     @Test

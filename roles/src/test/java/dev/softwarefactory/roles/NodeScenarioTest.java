@@ -3,6 +3,7 @@ package dev.softwarefactory.roles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
@@ -42,6 +43,14 @@ class NodeScenarioTest {
         assertEquals(List.of(1, 0), tests.stream().map(CommandExited::exitCode).toList(),
                 tests.isEmpty() ? "no test run" : tests.get(0).output());
         assertTrue(tests.get(0).output().contains("not ok 1 - adds two numbers"), tests.get(0).output());
+    }
+
+    @Test
+    void theBugReportNamesTheFailingTestWithItsAssertionFromNodesTap() {
+        String report = company.messages(RUN, MessageTypes.BUG_REPORT).get(0);
+
+        assertTrue(report.startsWith("FAILED: the tests (exit 1, "), report);
+        assertTrue(report.contains("1 test failed: adds two numbers\n- adds two numbers\n  AssertionError: "), report);
     }
 
     @Test

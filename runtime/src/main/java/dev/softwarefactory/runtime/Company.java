@@ -17,6 +17,7 @@ import akka.persistence.typed.javadsl.EffectBuilder;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -109,7 +110,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public static final class State {
         RunConfig config;
         long startedAt;
-        final List<LoggedMessage> log = new ArrayList<>();
+        final RunLog log = new RunLog();
         final Set<String> accounted = new HashSet<>();
         final Set<String> calls = new HashSet<>();
         Usage usage = Usage.NONE;
@@ -127,11 +128,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         }
 
         long head() {
-            return log.size();
+            return log.head();
         }
 
         Snapshot snapshot() {
-            return new Snapshot(config, startedAt, List.copyOf(log), Set.copyOf(accounted), Set.copyOf(calls), usage,
+            return new Snapshot(config, startedAt, log.all(), Set.copyOf(accounted), Set.copyOf(calls), usage,
                     rounds, outcome, reason, endedAt);
         }
 
@@ -139,7 +140,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
             State state = new State();
             state.config = snapshot.config();
             state.startedAt = snapshot.startedAt();
-            state.log.addAll(snapshot.log());
+            snapshot.log().forEach(state.log::append);
             state.accounted.addAll(snapshot.accounted());
             if (snapshot.calls() != null) {
                 state.calls.addAll(snapshot.calls());
@@ -164,9 +165,13 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     private final Sop sop;
     private final ActorContext<Command> context;
     private final ClusterSharding sharding;
-    private final Map<String, ActorRef<Topic.Command<LoggedMessage>>> topics = new HashMap<>();
-    /** Per role, the log head it last reported being idle at; transient, rebuilt by the roles' polls. */
-    private final Map<String, Long> idleAt = new HashMap<>();
+    private final ActorRef<Topic.Command<LoggedMessage>> topic;
+    private final Duration catchUpCheck;
+    /**
+     * Per role, where it last reported being idle and the types it watches; transient, as roles report
+     * again when they restart. A role stays idle until a message of a type it watches is logged.
+     */
+    private final Map<String, IdleMark> idle = new HashMap<>();
 
     public static Behavior<Command> create(String runId, Sop sop) {
         return Behaviors.setup(ctx -> new Company(ctx, runId, sop));
@@ -178,16 +183,18 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         this.runId = runId;
         this.sop = sop;
         this.sharding = ClusterSharding.get(context.getSystem());
-        // A topic learns its subscribers some time after it starts: one started at its first publish drops it.
-        sop.roles().forEach(role -> role.watches().forEach(this::topic));
+        // Started with the Company: a topic learns its subscribers some time after it starts.
+        this.topic = context.spawn(Topic.create(LoggedMessage.class, topicName(runId)), "topic");
+        this.catchUpCheck = context.getSystem().settings().config().getDuration("software-factory.catch-up-check");
     }
 
     public static String tag(String runId) {
         return "run-" + runId;
     }
 
-    public static String topicName(String runId, String type) {
-        return "run-" + runId + "-" + type;
+    /** The run's topic: every logged message in order, so that a subscriber can tell when it missed one. */
+    public static String topicName(String runId) {
+        return "run-" + runId;
     }
 
     @Override
@@ -219,6 +226,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(Publish.class, this::onPublish)
                 .onCommand(ReportFailure.class, this::onFailure)
                 .onCommand(ReadLog.class, this::onReadLog)
+                .onCommand(CheckDelivery.class, this::onCheckDelivery)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
                 .onCommand(GetConfig.class, (state, cmd) -> state.started() ? Effect().reply(cmd.replyTo(),
                         state.config) : Effect().none())
@@ -241,7 +249,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                         new MessagePublished(new LoggedMessage(1, first))))
                 .thenRun(s -> {
                     wakeRoles(s);
-                    publish(s.log.get(0));
+                    publish(s.log.last());
                 })
                 .thenReply(cmd.replyTo(), s -> Done.getInstance());
     }
@@ -264,11 +272,12 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
             events.add(new MessagePublished(new LoggedMessage(++seq, message)));
         }
         events.add(new ActionAccounted(cmd.role(), cmd.invocation(), cmd.action(), cmd.usage()));
-        int before = state.log.size();
+        long before = state.head();
         return Effect().persist(events)
                 .thenRun(s -> {
-                    s.log.subList(before, s.log.size()).forEach(this::publish);
-                    endIfDue(s, s.log.subList(before, s.log.size()));
+                    s.log.after(before).forEach(this::publish);
+                    context.scheduleOnce(catchUpCheck, context.getSelf(), new CheckDelivery(s.head()));
+                    endIfDue(s, s.log.after(before));
                 })
                 .thenReply(cmd.replyTo(), s -> new PublishAck(s.open()));
     }
@@ -322,19 +331,26 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     }
 
     private Effect<Event, State> onReadLog(State state, ReadLog cmd) {
-        List<LoggedMessage> entries = new ArrayList<>();
-        for (int i = (int) Math.max(0, cmd.afterSeq()); i < state.log.size(); i++) {
-            LoggedMessage entry = state.log.get(i);
-            if (cmd.types().contains(entry.message().type())) {
-                entries.add(entry);
-            }
-        }
+        List<LoggedMessage> entries = state.log.after(cmd.afterSeq(), cmd.types());
         cmd.replyTo().tell(new LogSlice(entries, state.head(), state.open()));
         if (cmd.idle() && entries.isEmpty() && state.open()) {
-            idleAt.put(cmd.role(), state.head());
-            if (state.config.roles().stream().allMatch(r -> idleAt.getOrDefault(r, -1L) == state.head())) {
-                return end(Outcome.FAILED, "no role has work left (" + state.log.get(state.log.size() - 1)
-                        .message().type() + " was the last message)");
+            idle.put(cmd.role(), new IdleMark(state.head(), Set.copyOf(cmd.types())));
+            if (state.config.roles().stream().allMatch(r -> idle.containsKey(r) && idle.get(r).still(state.log))) {
+                return end(Outcome.FAILED, "no role has work left (" + state.log.last().message().type()
+                        + " was the last message)");
+            }
+        }
+        return Effect().none();
+    }
+
+    /**
+     * Asks the roles to check they were delivered everything up to {@code head}: a lost topic message
+     * shows as a gap when a later one arrives, but nothing follows a lost last message.
+     */
+    private Effect<Event, State> onCheckDelivery(State state, CheckDelivery cmd) {
+        if (state.open() && cmd.head() == state.head()) {
+            for (String role : state.config.roles()) {
+                sharding.entityRefFor(RoleActor.key(role), runId).tell(new RoleActor.Expect(cmd.head()));
             }
         }
         return Effect().none();
@@ -358,7 +374,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 context.getSelf().tell(new Conclude(Outcome.SUCCEEDED, done.get()));
                 return;
             }
-            var stuck = sop.stops(entry.message(), state.log.subList(0, (int) entry.seq()).stream()
+            var stuck = sop.stops(entry.message(), state.log.upTo(entry.seq()).stream()
                     .map(LoggedMessage::message).toList());
             if (stuck.isPresent()) {
                 context.getSelf().tell(new Conclude(Outcome.FAILED, stuck.get()));
@@ -371,6 +387,16 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         } else if (state.config.budgetUsd() > 0 && state.usage.costUsd() >= state.config.budgetUsd()) {
             context.getSelf().tell(new Conclude(Outcome.FAILED, String.format("budget of $%.2f spent ($%.4f)",
                     state.config.budgetUsd(), state.usage.costUsd())));
+        }
+    }
+
+    private record CheckDelivery(long head) implements Command {
+    }
+
+    /** A role reported idle at {@code head}; it still is while no message of its types was logged after. */
+    private record IdleMark(long head, Set<String> types) {
+        boolean still(RunLog log) {
+            return log.lastSeqOf(types) <= head;
         }
     }
 
@@ -387,7 +413,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                     return state;
                 })
                 .onEvent(MessagePublished.class, (state, e) -> {
-                    state.log.add(e.entry());
+                    state.log.append(e.entry());
                     return state;
                 })
                 .onEvent(ActionAccounted.class, (state, e) -> {
@@ -421,15 +447,16 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         }
     }
 
-    private ActorRef<Topic.Command<LoggedMessage>> topic(String type) {
-        return topics.computeIfAbsent(type, t -> context.spawn(Topic.create(LoggedMessage.class, topicName(runId, t)),
-                "topic-" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
     private void publish(LoggedMessage entry) {
         String type = entry.message().type();
-        topic(type).tell(Topic.publish(entry));
+        topic.tell(Topic.publish(entry));
         context.getSystem().eventStream().tell(new EventStream.Publish<>(
-                new Progress.MessagePublished(runId, entry.seq(), type, entry.message().sender())));
+                new Progress.MessagePublished(runId, entry.seq(), type, entry.message().sender(),
+                        headline(entry.message().content()))));
+    }
+
+    private static String headline(String content) {
+        String first = content.lines().findFirst().orElse("");
+        return first.length() <= 300 ? first : first.substring(0, 297) + "...";
     }
 }

@@ -112,8 +112,10 @@ final class DurableActionContext implements ActionContext {
 
     @Override
     public CommandExited exec(String key, List<String> command, Duration timeout, Network network) {
-        return (CommandExited) effect("exec:" + key, EffectRequest.exec(command),
-                () -> services.commands().run(workspace.root(), command, timeout, network));
+        return (CommandExited) effect("exec:" + key, EffectRequest.exec(command), () -> {
+            services.workspaceSync().bringUpToDate(runId, workspace);
+            return services.commands().run(workspace.root(), command, timeout, network);
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.softwarefactory.runtime;
 
+import akka.actor.NoSerializationVerificationNeeded;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.eventstream.EventStream;
@@ -54,6 +55,10 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         INSTANCE
     }
 
+    /** The Company's log head after it published: a role that has not seen up to it catches up. */
+    public record Expect(long head) implements Command {
+    }
+
     /** The Company says the run has ended: finish what is in flight, start nothing new, stop. */
     public enum RunClosed implements Command {
         INSTANCE
@@ -74,12 +79,12 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
 
     /** Sent by the action's thread; local only, as it carries the future the action waits on. */
     record RecordEffect(long invocation, String key, EffectResult result, CompletableFuture<EffectResult> persisted)
-            implements Command {
+            implements Command, NoSerializationVerificationNeeded {
     }
 
     /** Like RecordEffect, for an effect served from the run this one reruns or forks. */
     record ReplayEffect(long invocation, String key, EffectResult result, String sourceRun, long sourceStep,
-            CompletableFuture<EffectResult> persisted) implements Command {
+            CompletableFuture<EffectResult> persisted) implements Command, NoSerializationVerificationNeeded {
     }
 
     record ActionFinished(long invocation, List<Draft> drafts) implements Command {
@@ -208,18 +213,13 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     /** Transient: what this incarnation has under way, so that a Proceed does not start it twice. */
     private boolean actionInFlight;
     private boolean publishing;
-    private boolean reading;
     private boolean runClosed;
-    private long caughtUp;
+    private final LogFollower follower = new LogFollower();
 
     public static Behavior<Command> create(String runId, RoleDefinition role, RoleServices services) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             ActorRef<LoggedMessage> inbox = ctx.messageAdapter(LoggedMessage.class, Delivered::new);
-            for (String type : role.watches()) {
-                ctx.spawn(Topic.create(LoggedMessage.class, Company.topicName(runId, type)),
-                        "topic-" + java.net.URLEncoder.encode(type, java.nio.charset.StandardCharsets.UTF_8))
-                        .tell(Topic.subscribe(inbox));
-            }
+            ctx.spawn(Topic.create(LoggedMessage.class, Company.topicName(runId)), "topic").tell(Topic.subscribe(inbox));
             return new RoleActor(ctx, timers, runId, role, services);
         }));
     }
@@ -271,8 +271,17 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
-                .onCommand(Wake.class, (state, cmd) -> proceed(state))
+                .onCommand(Wake.class, (state, cmd) -> {
+                    readLog(false);
+                    return proceed(state);
+                })
                 .onCommand(Proceed.class, (state, cmd) -> proceed(state))
+                .onCommand(Expect.class, (state, cmd) -> {
+                    if (follower.behind(cmd.head())) {
+                        readLog(false);
+                    }
+                    return Effect().none();
+                })
                 .onCommand(RunClosed.class, (state, cmd) -> {
                     runClosed = true;
                     return proceed(state);
@@ -307,26 +316,33 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             return Effect().persist(new ActionStarted(state.invocations + 1, plan.get().action(),
                     plan.get().inputIds())).thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
         }
-        readLog(true);
+        if (follower.idleReportDue()) {
+            readLog(true);
+        }
         return Effect().none();
     }
 
+    /** A message of the run topic: observed if this role watches its type; a gap in the sequence makes it catch up. */
     private Effect<Event, State> onDelivered(State state, Delivered cmd) {
-        if (state.seen.contains(cmd.entry().message().id())) {
+        if (!follower.delivered(cmd.entry().seq())) {
+            readLog(false);
+        }
+        Message message = cmd.entry().message();
+        if (!role.watches().contains(message.type()) || state.seen.contains(message.id())) {
             return Effect().none();
         }
+        follower.observed();
         return Effect().persist(new MessageObserved(cmd.entry()))
                 .thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
     }
 
     private Effect<Event, State> onLogRead(State state, LogRead cmd) {
-        reading = false;
         Company.LogSlice slice = cmd.slice();
+        follower.read(slice.head(), slice.entries().isEmpty());
         if (!slice.runOpen()) {
             runClosed = true;
             return proceed(state);
         }
-        caughtUp = Math.max(caughtUp, slice.head());
         List<Event> news = new ArrayList<>();
         Set<String> batch = new HashSet<>();
         for (LoggedMessage entry : slice.entries()) {
@@ -336,17 +352,17 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             }
         }
         if (news.isEmpty()) {
-            timers.startSingleTimer(Proceed.INSTANCE, services.pollInterval());
-            return Effect().none();
+            return proceed(state);
         }
+        follower.observed();
         return Effect().persist(news).thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
     }
 
     private Effect<Event, State> onAskFailed(State state, AskFailed cmd) {
         context.getLog().debug("{} of run {}: {} timed out, trying again", role.name(), runId, cmd.what());
-        reading = false;
+        follower.readFailed();
         publishing = false;
-        timers.startSingleTimer(Proceed.INSTANCE, services.pollInterval());
+        timers.startSingleTimer(Proceed.INSTANCE, services.retryInterval());
         return Effect().none();
     }
 
@@ -455,12 +471,12 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     }
 
     private void readLog(boolean idle) {
-        if (reading) {
+        if (!follower.startRead(idle)) {
             return;
         }
-        reading = true;
+        long after = follower.cursor();
         context.ask(Company.LogSlice.class, company, services.askTimeout(),
-                replyTo -> new Company.ReadLog(role.name(), role.watches(), caughtUp, idle, replyTo),
+                replyTo -> new Company.ReadLog(role.name(), role.watches(), after, idle, replyTo),
                 (slice, error) -> slice != null ? new LogRead(slice) : new AskFailed("log read"));
     }
 

@@ -43,7 +43,7 @@ class CompanyRunTest {
     @BeforeAll
     static void startNode() {
         kit = ActorTestKit.create("company-run-test", PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(ConfigFactory.parseString("software-factory.role-poll-interval = 100ms"))
+                .withFallback(ConfigFactory.parseString("software-factory.role-retry-interval = 100ms"))
                 .withFallback(NodeConfig.nodeDefaults()));
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));

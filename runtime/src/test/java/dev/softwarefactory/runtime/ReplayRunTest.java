@@ -50,7 +50,7 @@ class ReplayRunTest {
     @BeforeAll
     static void startNode() {
         kit = ActorTestKit.create("replay-run-test", NodeConfig.forDataDir(dataDir,
-                ConfigFactory.parseString("software-factory.role-poll-interval = 100ms")));
+                ConfigFactory.parseString("software-factory.role-retry-interval = 100ms")));
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         node = FactoryNode.start(kit.system(), new DiceCompany(), new RoleServices(model, dataDir.resolve("workspace"),

@@ -58,7 +58,7 @@ class SandboxedExecEffectTest {
         Assumptions.assumeTrue(problem.isEmpty(), () -> "bubblewrap does not work here: " + problem.orElseThrow());
         packageIndex = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         kit = ActorTestKit.create("sandboxed-exec-test", PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(ConfigFactory.parseString("software-factory.role-poll-interval = 100ms"))
+                .withFallback(ConfigFactory.parseString("software-factory.role-retry-interval = 100ms"))
                 .withFallback(NodeConfig.nodeDefaults()));
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));

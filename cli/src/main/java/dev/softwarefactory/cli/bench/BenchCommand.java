@@ -3,6 +3,7 @@ package dev.softwarefactory.cli.bench;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
+import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.node.CompanyNode;
 import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.llmgateway.ScriptedModel;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ReplayBench.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ReplayBench.class, ClusterBench.class},
         description = "Measure the runtime on this machine: events persisted per second to LevelDB and the time"
                 + " from a role's publish to a watching role's action, each beside a baseline of the same run.")
 public final class BenchCommand implements Callable<Integer> {
@@ -32,6 +33,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--exchanges", defaultValue = "500", description = "Role-to-role messages (default: ${DEFAULT-VALUE}).")
     int exchanges;
+
+    @Option(names = "--journal", paramLabel = "URL",
+            description = "Also persist the events to this PostgreSQL journal (jdbc:postgresql://HOST:5432/DB,"
+                    + " user and password from PGUSER and PGPASSWORD), beside LevelDB.")
+    String journal;
 
     @Override
     public Integer call() throws Exception {
@@ -50,6 +56,12 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf("  baseline, raw LevelDB put: %,10.0f puts/s   (%d puts in %.2f s)%n",
                     events / rawSeconds, events, rawSeconds);
             System.out.printf("  ratio event-sourced / raw: %.2f%n", rawSeconds / journalSeconds);
+            if (journal != null) {
+                double postgresSeconds = postgresSeconds(dataDir.resolve("postgres-node"), payload);
+                System.out.printf("  event-sourced on PostgreSQL, %d actors: %,10.0f events/s (%d events in %.2f s)%n",
+                        writers, events / postgresSeconds, events, postgresSeconds);
+                System.out.printf("  ratio PostgreSQL / LevelDB: %.2f%n", journalSeconds / postgresSeconds);
+            }
 
             List<Long> roles = roleLatencies(session);
             List<Long> topic = TopicRoundTrip.latenciesNanos(session.system(), roles.size());
@@ -63,10 +75,22 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private double postgresSeconds(Path dataDir, String payload) {
+        try (NodeSession session = NodeSession.open(dataDir, false, ConfigFactory.parseMap(
+                java.util.Map.of("software-factory.journal", journal)))) {
+            // A database may keep earlier benches' events: new writers, so that none replays them.
+            return journalSeconds(session, payload, "w-" + java.util.UUID.randomUUID() + "-");
+        }
+    }
+
     private double journalSeconds(NodeSession session, String payload) {
+        return journalSeconds(session, payload, "w");
+    }
+
+    private double journalSeconds(NodeSession session, String payload, String writerPrefix) {
         List<ActorRef<BenchRecorder.Command>> recorders = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
-            recorders.add(session.system().systemActorOf(BenchRecorder.create("w" + i), "bench-writer-" + i,
+            recorders.add(session.system().systemActorOf(BenchRecorder.create(writerPrefix + i), "bench-writer-" + i,
                     Props.empty()));
         }
         long start = System.nanoTime();
@@ -104,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double ms(List<Long> nanos, int percentile) {
+    static double ms(List<Long> nanos, int percentile) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);

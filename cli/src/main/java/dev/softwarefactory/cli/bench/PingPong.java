@@ -9,9 +9,11 @@ import dev.softwarefactory.runtime.action.ActionContext;
 import dev.softwarefactory.runtime.action.ActionInput;
 import dev.softwarefactory.runtime.action.Draft;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Two roles that answer each other: each message carries the nanoTime at which its action returned,
@@ -20,10 +22,19 @@ import java.util.Set;
 final class PingPong implements Sop {
     private final int exchanges;
     private final Queue<Long> latenciesNanos;
+    private final String node;
+    private final Map<String, String> hosts;
 
     PingPong(int exchanges, Queue<Long> latenciesNanos) {
+        this(exchanges, latenciesNanos, "", new ConcurrentHashMap<>());
+    }
+
+    /** On several nodes of one JVM: {@code hosts} tells which node ran each role's last action. */
+    PingPong(int exchanges, Queue<Long> latenciesNanos, String node, Map<String, String> hosts) {
         this.exchanges = exchanges;
         this.latenciesNanos = latenciesNanos;
+        this.node = node;
+        this.hosts = hosts;
     }
 
     @Override
@@ -77,6 +88,7 @@ final class PingPong implements Sop {
         @Override
         public List<Draft> run(ActionInput input, ActionContext context) {
             Message trigger = input.triggers().get(0);
+            hosts.put(name, node);
             int count = 0;
             if (!trigger.type().equals(Message.REQUIREMENT)) {
                 String[] parts = trigger.content().split(" ");

@@ -9,7 +9,9 @@ import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import com.typesafe.config.Config;
 import dev.softwarefactory.llmgateway.LlmClient;
+import dev.softwarefactory.llmgateway.NodeRoles;
 import dev.softwarefactory.llmgateway.LlmReply;
 import dev.softwarefactory.llmgateway.LlmRequest;
 import java.time.Duration;
@@ -46,13 +48,15 @@ public final class Gateway implements LlmClient {
     private final AtomicLong ids = new AtomicLong();
     private final Cancellable refresh;
     private final AdmissionTimes admissionTimes = new AdmissionTimes();
+    private final Duration callResend;
+    private final EntityTypeKey<CallKeeper.Command> calls;
 
     private Gateway(ActorSystem<?> system, GatewaySettings settings, EntityTypeKey<LlmBackend.Command> key) {
         this.system = system;
         this.settings = settings;
         ClusterSharding sharding = ClusterSharding.get(system);
         // No passivation: an idle entity stopped mid-call would forget the permits it granted.
-        sharding.init(Entity.of(key, entity -> {
+        sharding.init(NodeRoles.place(system, Entity.of(key, entity -> {
             BackendSettings backend = settings.backends().get(entity.getEntityId());
             if (backend == null) {
                 system.log().error("no backend {} in this node's {}.backends: configure every node alike",
@@ -60,7 +64,15 @@ public final class Gateway implements LlmClient {
                 return Behaviors.empty();
             }
             return LlmBackend.create(backend, settings.retry());
-        }).withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+        }).withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()), NodeRoles.GATEWAY));
+        Config config = system.settings().config().getConfig(GatewaySettings.PATH);
+        Duration keepRepliesFor = config.getDuration("keep-replies-for");
+        this.callResend = config.getDuration("call-resend-interval");
+        this.calls = keepRepliesFor.isZero() ? null : CallKeeper.typeKey(key.name());
+        if (calls != null) {
+            sharding.init(NodeRoles.place(system,
+                    Entity.of(calls, entity -> CallKeeper.create(this::complete, keepRepliesFor)), NodeRoles.GATEWAY));
+        }
         Map<String, EntityRef<LlmBackend.Command>> sharded = new HashMap<>();
         settings.backends().keySet().forEach(name -> sharded.put(name, sharding.entityRefFor(key, name)));
         this.routes = new DirectRoutes(system, sharded, key.name() + "-routes-" + UUID.randomUUID());
@@ -81,6 +93,30 @@ public final class Gateway implements LlmClient {
             throw new IllegalArgumentException("no backends in " + GatewaySettings.PATH + ".backends");
         }
         return new Gateway(system, settings, LlmBackend.typeKey(entityTypeName));
+    }
+
+    /**
+     * This gateway for a run's effects: each call is made by the sharded {@link CallKeeper} of its
+     * effect key, which keeps the reply for {@code keep-replies-for}, so a role resumed on another
+     * node after its own died mid-call receives that reply instead of calling again.
+     */
+    public LlmClient keepingReplies() {
+        if (calls == null) {
+            return this;
+        }
+        Gateway gateway = this;
+        return new LlmClient() {
+            @Override
+            public CompletionStage<LlmReply> complete(LlmRequest request) {
+                return new KeptCall(system, ClusterSharding.get(system).entityRefFor(calls,
+                        CallKeeper.entityId(request)), request, callResend).reply();
+            }
+
+            @Override
+            public String describe() {
+                return gateway.describe();
+            }
+        };
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.softwarefactory.llmgateway.ChatMessage;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +26,8 @@ import java.util.concurrent.CompletionStage;
  * It never retries: retries belong to the gateway.
  */
 public final class OpenAiHttp {
+    /** The header that carries a call's effect key, URL-encoded. */
+    public static final String CALL_HEADER = "X-Sf-Call";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client;
     private final Duration requestTimeout;
@@ -37,10 +41,22 @@ public final class OpenAiHttp {
 
     /** One chat completion; fails with a {@link CallFailure} saying why and whether to retry. */
     public CompletionStage<Completion> chat(BackendSettings backend, String model, List<ChatMessage> messages) {
+        return chat(backend, model, messages, "");
+    }
+
+    /**
+     * With the call's effect key (run, role, action, target, ordinal) in the {@value #CALL_HEADER}
+     * header, which servers ignore and logs and simulators can use to tell a run's calls apart.
+     */
+    public CompletionStage<Completion> chat(BackendSettings backend, String model, List<ChatMessage> messages,
+            String callKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.baseUrl() + "/chat/completions"))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(model, messages)));
+        if (!callKey.isEmpty()) {
+            request.header(CALL_HEADER, URLEncoder.encode(callKey, StandardCharsets.UTF_8));
+        }
         backend.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key));
         long promptEstimate = messages.stream().mapToLong(m -> (m.content().length() + 3) / 4).sum();
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())

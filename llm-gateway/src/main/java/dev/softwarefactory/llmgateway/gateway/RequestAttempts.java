@@ -24,6 +24,7 @@ final class RequestAttempts {
     private final List<Target> targets;
     private final CompletableFuture<LlmReply> reply;
     private final String affinityKey;
+    private final String callKey;
     private final long estimatedTokens;
     private final long started = System.nanoTime();
     private final Map<String, Long> notBefore = new HashMap<>();
@@ -36,6 +37,7 @@ final class RequestAttempts {
         this.targets = targets;
         this.reply = reply;
         this.affinityKey = request.runId() + "/" + request.role();
+        this.callKey = request.runId() == null ? "" : CallKeeper.entityId(request);
         this.estimatedTokens = request.messages().stream().mapToLong(m -> (m.content().length() + 3) / 4).sum();
     }
 
@@ -85,7 +87,7 @@ final class RequestAttempts {
         if (attempts == 1) {
             gateway.admissionTimes().record(callStart - started);
         }
-        gateway.http().chat(settings, target.model(), request.messages()).whenComplete((completion, error) -> {
+        gateway.http().chat(settings, target.model(), request.messages(), callKey).whenComplete((completion, error) -> {
             long latencyMillis = (System.nanoTime() - callStart) / 1_000_000;
             gateway.board().ended(target.backend());
             if (error == null) {

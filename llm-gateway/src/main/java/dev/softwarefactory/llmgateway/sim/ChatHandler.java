@@ -32,7 +32,7 @@ final class ChatHandler {
         this.writer = new CompletionWriter(settings.tokensPerSecond());
     }
 
-    CompletionStage<HttpResponse> handle(String body) {
+    CompletionStage<HttpResponse> handle(String body, String callKey) {
         log.arrived();
         ChatCompletionRequest request;
         try {
@@ -40,6 +40,7 @@ final class ChatHandler {
         } catch (OpenAiError e) {
             return failed(e);
         }
+        log.received(callKey, request.messages());
         Optional<Runnable> slot = gate.tryAcquire();
         if (slot.isEmpty()) {
             log.refusedOverConcurrency();
@@ -59,7 +60,7 @@ final class ChatHandler {
                 return CompletableFuture.completedFuture(OpenAiResponses.json(200, "<html>not a completion"));
             }
             boolean cut = dice.cut();
-            ReplyPicker.Reply reply = picker.pick(request.messages());
+            ReplyPicker.Reply reply = picker.pick(request.messages(), callKey);
             Duration delay = Duration.ofMillis(settings.latencyMs() + reply.delayMs());
             CompletionStage<HttpResponse> response = CompletableFuture.supplyAsync(
                     () -> writer.write(request, reply.text(), cut, release),

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chooses the reply text. With a script: the n-th request for an action and target (read from the
- * prompt header of the first message) gets the n-th matching entry, the last one repeating. Without
- * one: a fixed text naming the last user message.
+ * prompt header of the first message) gets the n-th matching entry, the last one repeating. When the
+ * gateway sends the call's effect key, n is its ordinal (as the scripted model does), so that runs at
+ * once and a call repeated after a crash each follow the script. Without one: a fixed text naming the last user message.
  */
 final class ReplyPicker {
     private final Optional<List<ScriptEntry>> script;
@@ -27,7 +28,7 @@ final class ReplyPicker {
     record Reply(String text, long delayMs) {
     }
 
-    Reply pick(List<ChatMessage> messages) throws OpenAiError {
+    Reply pick(List<ChatMessage> messages, String callKey) throws OpenAiError {
         if (script.isEmpty()) {
             return new Reply(echo(messages), 0);
         }
@@ -41,7 +42,9 @@ final class ReplyPicker {
         if (matching.isEmpty()) {
             throw new OpenAiError(404, "not_found_error", "the script has no entry for " + header.line());
         }
-        int n = counts.computeIfAbsent(header, h -> new AtomicInteger()).incrementAndGet();
+        String ordinal = callKey.substring(callKey.lastIndexOf('|') + 1);
+        int n = ordinal.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(ordinal)
+                : counts.computeIfAbsent(header, h -> new AtomicInteger()).incrementAndGet();
         ScriptEntry entry = matching.get(Math.min(n, matching.size()) - 1);
         return new Reply(entry.reply(), entry.delayMs());
     }

@@ -1,5 +1,6 @@
 package dev.softwarefactory.llmgateway.sim;
 
+import dev.softwarefactory.llmgateway.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -8,10 +9,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** When each chat request arrived, so tests and benches can check what a client really sent. */
 public final class RequestLog {
     private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger overConcurrency = new AtomicInteger();
 
     void arrived() {
         arrivals.add(System.nanoTime());
+    }
+
+    /**
+     * A well-formed request: when (wall clock), the effect key the gateway sent with it (empty from
+     * other clients), and what it asked.
+     */
+    public record Received(long epochMillis, String callKey, List<ChatMessage> messages) {
+    }
+
+    void received(String callKey, List<ChatMessage> messages) {
+        received.add(new Received(System.currentTimeMillis(), callKey, List.copyOf(messages)));
+    }
+
+    /** The well-formed requests, in arrival order, so tests can tell which call asked what. */
+    public List<Received> received() {
+        return new ArrayList<>(received);
     }
 
     void refusedOverConcurrency() {
