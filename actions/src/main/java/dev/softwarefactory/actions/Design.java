@@ -17,6 +17,13 @@ import java.util.Set;
 public record Design(Toolchain toolchain, String languageVersion, List<String> files, List<String> testFiles,
         Map<String, List<String>> interfaces, List<Dependency> dependencies, List<String> buildCommand,
         List<String> testCommand) {
+    /** The first line of a design whose dependency list the Architect revised (ReviseDependencies). */
+    public static final String REVISED = "> Revised: the dependency list (see the end of this design).";
+
+    /** True for a design the Architect revised after a dependency problem, rather than a first design. */
+    public static boolean revised(String designText) {
+        return designText.startsWith(REVISED);
+    }
 
     /** Parses and checks a WriteDesign answer; {@link AnswerRejected} says what is wrong. */
     public static Design parse(String answer) {
@@ -86,7 +93,7 @@ public record Design(Toolchain toolchain, String languageVersion, List<String> f
         return interfaces;
     }
 
-    private static List<Dependency> dependencies(JsonNode node) {
+    static List<Dependency> dependencies(JsonNode node) {
         JsonNode given = node.get("dependencies");
         if (given == null || !given.isArray()) {
             throw new AnswerRejected("\"dependencies\" must be a list of {\"name\", \"version\"} (empty for none)");

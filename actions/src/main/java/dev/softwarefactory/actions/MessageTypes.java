@@ -10,8 +10,12 @@ public final class MessageTypes {
     public static final String TEST_CODE = "TestCode";
     public static final String TEST_REPORT = "TestReport";
     public static final String BUG_REPORT = "BugReport";
+    /** A dependency the project cannot install, or an import no pin provides: for the dependency list's owner. */
+    public static final String DEPENDENCY_PROBLEM = "DependencyProblem";
     public static final String TEST_CHANGE_REQUEST = "TestChangeRequest";
     public static final String DELIVERY = "Delivery";
+    /** What the project's environment held when it was delivered (JSON): for the run's summary. */
+    public static final String ENVIRONMENT = "Environment";
 
     private MessageTypes() {
     }

@@ -1,40 +1,45 @@
 package dev.softwarefactory.actions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The commands that check and test a project of the design's language. They leave the workspace as
- * it was: Python runs without caches, and builds that write output (Maven, npm) run on a copy under
- * the runtime's {@code .sf/} folder, which replay ignores.
+ * The commands that check and test a project of the design's language, in its environment (see
+ * {@link ProjectEnvironment}). They leave the workspace as it was: they run on a copy under the
+ * runtime's {@code .sf/} folder, which replay ignores, so nothing a build or a test writes is delivered.
  */
 public final class ProjectCommands {
-    static final String VENV_PYTHON = ".sf/venv/bin/python";
+    /** The venv's interpreter as seen from the test copy. */
+    static final String COPY_PYTHON = "../venv/bin/python";
     private static final String IN_BUILD_COPY = "rm -rf .sf/build && mkdir -p .sf/build"
-            + " && tar -cf - --exclude=./.sf . | tar -xf - -C .sf/build && cd .sf/build && exec \"$@\"";
+            + " && tar -cf - --exclude=./.sf . | tar -xf - -C .sf/build"
+            + " && { [ ! -d " + NpmEnvironment.MODULES + " ] || ln -s ../npm/node_modules .sf/build/node_modules; }"
+            + " && cd .sf/build && exec \"$@\"";
     private final Design design;
+    private final PackageSources sources;
 
     public ProjectCommands(Design design) {
+        this(design, PackageSources.installerDefaults());
+    }
+
+    public ProjectCommands(Design design, PackageSources sources) {
         this.design = design;
+        this.sources = sources;
     }
 
     /** Python: byte-compile and import every module; Java: compile; Node: syntax-check every file. */
     public List<String> consistencyCheck() {
         switch (design.toolchain()) {
             case PYTHON:
-                List<String> python = new ArrayList<>(List.of(python(), "-c", resource("python-consistency.py"),
-                        "--sources"));
+                List<String> python = new ArrayList<>(python());
+                python.addAll(List.of("-c", ScriptResources.text("checks/python-consistency.py"), "--sources"));
                 design.files().stream().filter(design.toolchain()::isCode).forEach(python::add);
                 python.add("--tests");
                 design.testFiles().stream().filter(design.toolchain()::isCode).forEach(python::add);
-                return python;
+                return inBuildCopy(python);
             case JAVA:
-                return inBuildCopy(List.of("mvn", "-o", "-q", "-B", "test-compile"));
+                return inBuildCopy(maven("test-compile"));
             default:
                 List<String> node = new ArrayList<>(List.of("sh", "-c", "for f in \"$@\"; do node --check \"$f\""
                         + " || exit 1; done", "sh"));
@@ -43,13 +48,13 @@ public final class ProjectCommands {
         }
     }
 
-    /** Asks whether pytest can be imported; only Python projects ask. */
+    /** Asks whether pytest can be imported in the project's venv; only Python projects ask. */
     public List<String> pytestProbe() {
-        return List.of(python(), "-c", "import pytest");
+        return List.of(PythonEnvironment.PYTHON, "-c", "import pytest");
     }
 
     /**
-     * Python: pytest when importable, else unittest; Java: mvn -o test; Node: npm test. pytest writes
+     * Python: pytest when the venv has it, else unittest; Java: mvn -o test; Node: npm test. pytest writes
      * JUnit XML under .sf/, names each test as it starts ({@code -v}, unbuffered) and dumps the stack
      * of a test still running at half the time limit, so a timeout can say which test hung.
      */
@@ -57,36 +62,38 @@ public final class ProjectCommands {
         switch (design.toolchain()) {
             case PYTHON:
                 // Third-party pytest plugins stay off: some write folders (.benchmarks) into the project.
-                return pytestAvailable ? List.of("sh", "-c", "rm -rf .sf/test-results && exec \"$@\"", "sh", "env",
-                        "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1", "PYTHONUNBUFFERED=1", python(), "-m", "pytest", "-v",
-                        "--tb=short", "-p", "no:cacheprovider", "--junitxml=" + TestRunReader.PYTEST_XML,
+                List<String> python = new ArrayList<>(List.of("sh", "-c", "rm -rf ../test-results && exec \"$@\"",
+                        "sh"));
+                python.addAll(python());
+                python.addAll(pytestAvailable ? List.of("-m", "pytest", "-v", "--tb=short", "-p", "no:cacheprovider",
+                        "--junitxml=../" + TestRunReader.PYTEST_XML.substring(".sf/".length()),
                         "-o", "faulthandler_timeout=" + Math.max(1, timeout.toSeconds() / 2))
-                        : List.of(python(), "-m", "unittest", "discover", "-v");
+                        : List.of("-m", "unittest", "discover", "-v"));
+                return inBuildCopy(python);
             case JAVA:
-                return inBuildCopy(List.of("mvn", "-o", "-q", "-B", "test"));
+                return inBuildCopy(maven("test"));
             default:
                 return inBuildCopy(List.of("npm", "test", "--silent"));
         }
     }
 
-    private String python() {
-        return design.dependencies().isEmpty() ? "python3" : VENV_PYTHON;
+    /** The venv's interpreter, with nothing of the host's Python settings that would add its packages. */
+    static List<String> python() {
+        return List.of("env", "-u", "PYTHONPATH", "-u", "PYTHONHOME", "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1",
+                "PYTHONUNBUFFERED=1", COPY_PYTHON);
     }
 
-    private static List<String> inBuildCopy(List<String> command) {
+    private List<String> maven(String phase) {
+        List<String> command = new ArrayList<>(List.of("mvn", "-q", "-B"));
+        command.addAll(new MavenEnvironment(sources).offlineOptions());
+        command.add(phase);
+        return command;
+    }
+
+    /** Runs a command in a fresh copy of the project under .sf/build, as every Python and build command runs. */
+    static List<String> inBuildCopy(List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of("sh", "-c", IN_BUILD_COPY, "sh"));
         wrapped.addAll(command);
         return wrapped;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ProjectCommands.class.getResourceAsStream("/checks/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource checks/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

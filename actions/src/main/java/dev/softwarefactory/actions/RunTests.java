@@ -10,18 +10,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks the project's consistency, installs its dependencies, and runs its real test command. Green
- * is a PASSED test report; anything red is a FAILED report and a bug report with the failing output.
+ * Makes the project's environment (installing its dependencies), checks the project's consistency in
+ * it, and runs its real test command. Green is a PASSED test report; anything red is a FAILED report
+ * and a bug report with the failing output, or a dependency problem for the dependency list's owner.
  */
 public final class RunTests implements Action {
     public static final String NAME = "RunTests";
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";
+    /** Green tests that let too many mutants live: they go back to QA to be strengthened. */
+    public static final String WEAK = "WEAK";
     static final int OUTPUT_TAIL = 6000;
     private final Duration timeout;
+    private final PackageSources sources;
+    private final MutationCheck mutationCheck;
 
+    /** Without the mutation check, with every installer using its own configuration. */
     public RunTests(Duration timeout) {
+        this(timeout, PackageSources.installerDefaults(), MutationCheck.Settings.off());
+    }
+
+    public RunTests(Duration timeout, PackageSources sources, MutationCheck.Settings mutation) {
         this.timeout = timeout;
+        this.sources = sources;
+        this.mutationCheck = new MutationCheck(mutation);
     }
 
     @Override
@@ -32,14 +44,20 @@ public final class RunTests implements Action {
     @Override
     public List<Draft> run(ActionInput input, ActionContext context) {
         Design design = CodeBase.design(input);
-        ProjectCommands commands = new ProjectCommands(design);
+        EnvironmentSetup environment = new EnvironmentSetup(design, sources, timeout);
+        Optional<List<Draft>> unready = environment.prepare(context);
+        if (unready.isPresent()) {
+            return unready.get();
+        }
+        ProjectCommands commands = new ProjectCommands(design, sources);
         CommandExited check = context.exec("check", commands.consistencyCheck(), timeout);
         if (!green(check)) {
-            return red("the consistency check", check, TestResults.NONE);
+            return environment.undeclared(check).orElseGet(() -> red("the consistency check", check,
+                    TestResults.NONE));
         }
-        Optional<CommandExited> install = DependencyInstall.run(context, design, timeout);
-        if (install.isPresent() && !green(install.get())) {
-            return red("the dependency install", install.get(), TestResults.NONE);
+        Optional<CommandExited> interfaces = InterfaceCheck.run(context, design, commands, timeout);
+        if (interfaces.isPresent() && !green(interfaces.get())) {
+            return red("the interface check", interfaces.get(), TestResults.NONE);
         }
         boolean pytest = design.toolchain() == Toolchain.PYTHON
                 && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
@@ -47,7 +65,16 @@ public final class RunTests implements Action {
         if (!green(tests)) {
             return red("the tests", tests, TestRunReader.read(context, design, pytest, tests));
         }
-        return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests) + "\n" + tail(tests)));
+        Optional<List<Draft>> none = environment.noTestsRan(tests, pytest);
+        if (none.isPresent()) {
+            return none.get();
+        }
+        Optional<MutationCheck.Result> mutants = mutationCheck.run(context, input, design, commands, pytest, timeout);
+        if (mutants.isPresent() && mutants.get().sendBack()) {
+            return List.of(Draft.of(MessageTypes.TEST_REPORT, mutants.get().weakReport()));
+        }
+        return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests)
+                + mutants.map(m -> "; " + m.score()).orElse("") + "\n" + tail(tests)));
     }
 
     private static boolean green(CommandExited result) {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Writes the design's test files against the PRD's acceptance criteria and the code, at once. */
+/**
+ * Writes the design's test files against the PRD's acceptance criteria and the code, at once; on a
+ * {@link RunTests#WEAK} report it rewrites them to kill the mutants the report names.
+ */
 public final class WriteTests implements Action {
     public static final String NAME = "WriteTests";
 
@@ -23,10 +26,18 @@ public final class WriteTests implements Action {
         String designText = input.latest(MessageTypes.SYSTEM_DESIGN).orElseThrow().content();
         Design design = Design.parse(designText);
         String prd = input.latest(MessageTypes.PRD).orElseThrow().content();
-        String code = new FileSet(CodeBase.current(input, design)).render();
+        Map<String, String> current = CodeBase.current(input, design);
+        Map<String, String> sources = new LinkedHashMap<>(current);
+        sources.keySet().removeAll(design.testFiles());
+        String code = new FileSet(sources).render();
+        String trigger = input.triggers().get(0).content();
+        boolean strengthen = trigger.startsWith(RunTests.WEAK);
         List<Callable<String>> work = design.testFiles().stream().<Callable<String>>map(file -> () -> {
-            String prompt = Prompts.render("write-tests", Map.of("file", file, "prd", prd, "design", designText,
-                    "code", code));
+            String prompt = strengthen
+                    ? Prompts.render("strengthen-tests", Map.of("file", file, "report", trigger,
+                            "tests", current.getOrDefault(file, "(none)"), "prd", prd, "design", designText, "code", code))
+                    : Prompts.render("write-tests", Map.of("file", file, "prd", prd, "design", designText,
+                            "code", code));
             String test = ValidatedAnswer.ask(context, "test:" + file, NAME, file, prompt,
                     answer -> CodeFile.parse(answer, file));
             context.writeFile(file, test);

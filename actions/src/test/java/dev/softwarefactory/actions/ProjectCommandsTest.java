@@ -1,39 +1,57 @@
 package dev.softwarefactory.actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.softwarefactory.runtime.action.Network;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProjectCommandsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Design WITH_REQUESTS = design(Answers.DESIGN_JSON.replace("\"dependencies\": []",
+            "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
+    private static final Design JAVA = design(Answers.DESIGN_JSON.replace("\"python\"", "\"java\"")
+            .replace("\"files\": [\"textstats.py\", \"wordfreq.py\"]", "\"files\": [\"pom.xml\", \"textstats.py\","
+                    + " \"wordfreq.py\"]"));
+
     private static Design design(String json) {
         return Design.parse(Answers.withJson(json));
     }
 
     @Test
-    void pythonRunsPytestWithoutItsCacheWhenItIsImportable() {
+    void pythonRunsPytestOfTheVenvWithoutItsCacheInATestCopy() {
         List<String> tests = new ProjectCommands(Answers.design()).tests(true, TIMEOUT);
 
-        assertTrue(tests.containsAll(List.of("python3", "-m", "pytest", "no:cacheprovider")), tests.toString());
+        assertTrue(tests.get(2).contains("cd .sf/build"), tests.toString());
+        assertTrue(tests.containsAll(List.of("../venv/bin/python", "-m", "pytest", "no:cacheprovider")),
+                tests.toString());
     }
 
     @Test
     void pytestWritesJunitXmlNamesTestsAsTheyStartAndDumpsAHungTestsStackAtHalfTheTimeLimit() {
         List<String> tests = new ProjectCommands(Answers.design()).tests(true, TIMEOUT);
 
-        assertTrue(tests.containsAll(List.of("-v", "PYTHONUNBUFFERED=1", "--junitxml=" + TestRunReader.PYTEST_XML,
+        assertTrue(tests.containsAll(List.of("-v", "PYTHONUNBUFFERED=1", "--junitxml=../test-results/pytest.xml",
                 "faulthandler_timeout=10")), tests.toString());
-        assertTrue(tests.get(2).startsWith("rm -rf .sf/test-results"), "no stale report is read: " + tests);
+        assertTrue(tests.get(6).startsWith("rm -rf ../test-results"), "no stale report is read: " + tests);
     }
 
     @Test
     void pythonFallsBackToUnittestWithoutPytest() {
-        assertEquals(List.of("python3", "-m", "unittest", "discover", "-v"),
-                new ProjectCommands(Answers.design()).tests(false, TIMEOUT));
+        List<String> tests = new ProjectCommands(Answers.design()).tests(false, TIMEOUT);
+
+        assertEquals(List.of("../venv/bin/python", "-m", "unittest", "discover", "-v"),
+                tests.subList(tests.size() - 5, tests.size()));
+    }
+
+    @Test
+    void pythonCommandsDropTheHostsPythonPath() {
+        List<String> check = new ProjectCommands(Answers.design()).consistencyCheck();
+
+        assertEquals(List.of("env", "-u", "PYTHONPATH", "-u", "PYTHONHOME"), check.subList(4, 9));
     }
 
     @Test
@@ -41,34 +59,68 @@ class ProjectCommandsTest {
         List<String> check = new ProjectCommands(Answers.design()).consistencyCheck();
 
         assertEquals(List.of("--sources", "textstats.py", "wordfreq.py", "--tests", "test_wordfreq.py"),
-                check.subList(3, check.size()));
+                check.subList(check.size() - 5, check.size()));
     }
 
     @Test
-    void javaBuildsOfflineInACopyUnderTheRuntimeFolder() {
-        Design java = design(Answers.DESIGN_JSON.replace("\"python\"", "\"java\"")
-                .replace("\"files\": [\"textstats.py\", \"wordfreq.py\"]", "\"files\": [\"pom.xml\", \"textstats.py\","
-                        + " \"wordfreq.py\"]"));
-        List<String> tests = new ProjectCommands(java).tests(false, TIMEOUT);
+    void javaBuildsOfflineAgainstTheProjectsOwnRepositoryInACopy() {
+        List<String> tests = new ProjectCommands(JAVA).tests(false, TIMEOUT);
 
         assertTrue(tests.get(2).contains("cd .sf/build"), tests.toString());
-        assertEquals(List.of("mvn", "-o", "-q", "-B", "test"), tests.subList(4, tests.size()));
+        assertEquals(List.of("mvn", "-q", "-B", "-o", "-Dmaven.repo.local=../m2", "test"),
+                tests.subList(4, tests.size()));
     }
 
     @Test
-    void nothingIsInstalledWithoutDependencies() {
-        assertEquals(Optional.empty(), DependencyInstall.command(Answers.design()));
+    void javaWithAMirrorUsesTheSettingsTheInstallWrote() {
+        PackageSources mirror = PackageSources.installerDefaults().withMavenMirror("file:///srv/m2");
+
+        List<String> check = new ProjectCommands(JAVA, mirror).consistencyCheck();
+        List<String> install = ProjectEnvironment.of(JAVA, mirror).steps().get(0).command();
+
+        assertTrue(check.containsAll(List.of("-s", "../maven-settings.xml")), check.toString());
+        assertTrue(install.get(install.size() - 1).contains("<url>file:///srv/m2</url>"), install.toString());
     }
 
     @Test
-    void pinnedPythonDependenciesGoIntoAVenvUnderTheRuntimeFolder() {
-        Design withRequests = design(Answers.DESIGN_JSON.replace("\"dependencies\": []",
-                "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
+    void aPythonProjectWithoutDependenciesGetsAVenvAndNoInstall() {
+        List<EnvironmentStep> steps = ProjectEnvironment.of(Answers.design(), PackageSources.installerDefaults())
+                .steps();
 
-        List<String> install = DependencyInstall.command(withRequests).orElseThrow();
+        assertEquals(List.of(EnvironmentStep.CREATE), steps.stream().map(EnvironmentStep::key).toList());
+        assertEquals("no", steps.get(0).command().get(steps.get(0).command().size() - 1));
+        assertFalse(steps.get(0).command().get(2).contains("--system-site-packages"));
+    }
 
-        assertTrue(install.get(2).contains("python3 -m venv --system-site-packages .sf/venv"), install.toString());
+    @Test
+    void pinnedPythonDependenciesGoIntoTheVenvAndOnlyTheirInstallMayUseTheNetwork() {
+        List<EnvironmentStep> steps = ProjectEnvironment.of(WITH_REQUESTS, PackageSources.installerDefaults())
+                .steps();
+
+        assertEquals(List.of(Network.NONE, Network.ALLOWED), steps.stream().map(EnvironmentStep::network).toList());
+        List<String> install = steps.get(1).command();
+        assertTrue(install.get(2).contains("-m pip --python \"$venv/bin/python\" install"), install.toString());
         assertEquals("requests==2.31.0", install.get(install.size() - 1));
-        assertEquals(ProjectCommands.VENV_PYTHON, new ProjectCommands(withRequests).tests(false, TIMEOUT).get(0));
+    }
+
+    @Test
+    void configuredPythonSourcesReplacePipsOwnConfiguration() {
+        PackageSources sources = new PackageSources("https://pypi.example/simple", List.of("https://extra/simple"),
+                List.of("/srv/wheels"), false, "", "");
+
+        List<String> install = ProjectEnvironment.of(WITH_REQUESTS, sources).steps().get(1).command();
+
+        assertEquals(List.of("env", "PIP_CONFIG_FILE=/dev/null"), install.subList(0, 2));
+        assertTrue(String.join(" ", install).endsWith("--isolated --index-url https://pypi.example/simple"
+                + " --extra-index-url https://extra/simple --find-links /srv/wheels requests==2.31.0"), install.toString());
+    }
+
+    @Test
+    void pipKeepsItsOwnConfigurationWhenNoSourceIsConfigured() {
+        List<String> install = ProjectEnvironment.of(WITH_REQUESTS, PackageSources.installerDefaults()).steps()
+                .get(1).command();
+
+        assertEquals("sh", install.get(0));
+        assertFalse(install.contains("--isolated"));
     }
 }

@@ -15,11 +15,11 @@ class PromptsTest {
             Map.entry("file", "FILE-1"), Map.entry("task", "TASK-1"), Map.entry("interface", "IFACE-1"),
             Map.entry("dependencies", "DEPS-1"), Map.entry("code", "CODE-1"), Map.entry("problem", "PROBLEM-1"),
             Map.entry("sources", "SOURCES-1"), Map.entry("tests", "TESTS-1"), Map.entry("criteria", "CRITERIA-1"),
-            Map.entry("request", "REQUEST-1"), Map.entry("failure", "FAILURE-1"));
+            Map.entry("request", "REQUEST-1"), Map.entry("failure", "FAILURE-1"), Map.entry("environment", "ENV-1"));
 
     @ParameterizedTest
     @ValueSource(strings = {"write-prd", "write-design", "write-tasks", "write-code", "review-code", "fix-bug",
-            "write-tests", "write-readme", "revise-tests"})
+            "write-tests", "write-readme", "revise-tests", "revise-dependencies"})
     void everyActionPromptRendersWithoutPlaceholdersLeft(String name) {
         String text = Prompts.render(name, VALUES);
 

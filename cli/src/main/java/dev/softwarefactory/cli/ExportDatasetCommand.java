@@ -1,11 +1,9 @@
 package dev.softwarefactory.cli;
 
+import dev.softwarefactory.node.Dataset;
 import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.node.SourceRun;
 import dev.softwarefactory.runtime.Outcome;
-import dev.softwarefactory.runtime.RoleActor;
-import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
-import dev.softwarefactory.runtime.replay.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +24,6 @@ import picocli.CommandLine.Parameters;
                 + " rerun or fork served from another run are left out: they are exported with the run that made"
                 + " them.")
 final class ExportDatasetCommand implements Callable<Integer> {
-    /** How DurableActionContext labels a one-message prompt's only message. */
-    private static final String USER_LABEL = "user: ";
-
     @Parameters(paramLabel = "RUN-ID", arity = "1..*")
     List<String> runIds;
 
@@ -46,6 +39,10 @@ final class ExportDatasetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         data.requireExisting();
+        if (Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a folder: name the file to write, e.g. --out "
+                    + out.resolve("calls.jsonl"));
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new UsageError("no folder " + parent + " to write " + out + " in");
@@ -62,14 +59,7 @@ final class ExportDatasetCommand implements Callable<Integer> {
                     skipped++;
                     continue;
                 }
-                Verdicts verdicts = new Verdicts(run.timeline().steps());
-                for (Step step : run.timeline().steps()) {
-                    if (step.event() instanceof RoleActor.EffectRecorded e && e.result() instanceof LlmAnswered llm) {
-                        Map<String, Object> record = record(run, step, llm);
-                        record.put("answer_rejected", verdicts.rejected(step.role(), e.invocation(), e.key()));
-                        lines.add(TimelinePrinter.write(record));
-                    }
-                }
+                lines.addAll(Dataset.lines(run));
             }
             write(lines);
             System.out.printf("%d model calls from %d runs written to %s%s%n", lines.size(), runs.size() - skipped,
@@ -78,30 +68,36 @@ final class ExportDatasetCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> record(SourceRun run, Step step, LlmAnswered llm) {
-        String prompt = llm.prompt().startsWith(USER_LABEL) ? llm.prompt().substring(USER_LABEL.length())
-                : llm.prompt();
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("messages", List.of(Map.of("role", "user", "content", prompt),
-                Map.of("role", "assistant", "content", llm.text())));
-        record.put("role", step.role());
-        record.put("action", llm.action());
-        record.put("target", llm.target());
-        record.put("model", llm.model());
-        record.put("backend", llm.backend());
-        record.put("run_id", run.runId());
-        record.put("run_outcome", run.summary().outcome().name());
-        return record;
-    }
-
-    /** Through a temporary file, so that a failed export leaves an earlier file as it was. */
+    /**
+     * Through a temporary file, so that a failed export leaves an earlier file as it was; the temporary
+     * file (every prompt and answer) never stays behind.
+     */
     private void write(List<String> lines) {
+        Path partial = null;
         try {
-            Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".jsonl");
+            partial = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".jsonl");
             Files.write(partial, lines, StandardCharsets.UTF_8);
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + out + ": " + reason(e), e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    /** Java names the file again in most messages; the reason is what the user needs. */
+    private static String reason(IOException e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : text;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // nothing more can be done; the export already failed or succeeded
         }
     }
 }

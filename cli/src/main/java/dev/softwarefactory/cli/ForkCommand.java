@@ -37,7 +37,8 @@ final class ForkCommand implements Callable<Integer> {
             description = "After the step, ROLE's model calls go to ALIAS of the configured gateway (repeatable).")
     Map<String, String> aliasMap;
 
-    @Option(names = "--investment", paramLabel = "USD", description = "Budget in US dollars (default: the run's).")
+    @Option(names = "--investment", paramLabel = "USD", converter = UsdAmount.class,
+            description = "Budget in US dollars (default: the run's).")
     Double budget;
 
     @Option(names = "--n-round", paramLabel = "N", description = "Most actions of the new run (default: the run's).")
@@ -54,9 +55,6 @@ final class ForkCommand implements Callable<Integer> {
         data.requireExisting();
         if (maxRounds != null && maxRounds < 1) {
             throw new UsageError("--n-round must be at least 1");
-        }
-        if (budget != null && budget < 0) {
-            throw new UsageError("--investment must not be negative");
         }
         try (NodeSession session = NodeSession.open(data.dataDir, true)) {
             SourceRun source = SourceRun.read(session, data.dataDir, runId);

@@ -78,19 +78,22 @@ final class LlmBenchCommand implements Callable<Integer> {
         if (configured != null && !configured.configured()) {
             throw new UsageError("nothing to measure: pass --sim N, or " + LlmSpec.HOW_TO_CONFIGURE);
         }
+        System.out.println("llm bench: starting a one-node cluster"
+                + (sims > 0 ? " and " + sims + " simulated backends" : "") + " ...");
+        System.out.flush();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "llm-bench", config);
         try {
             NodeSession.joinSelf(system);
             List<SimLlmServer> servers = startSims(system);
-            measure(system, configured != null ? configured : simSettings(servers, config), servers);
-            return 0;
+            return measure(system, configured != null ? configured : simSettings(servers, config), servers);
         } finally {
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().join();
         }
     }
 
-    private void measure(ActorSystem<Void> system, GatewaySettings settings, List<SimLlmServer> servers)
+    /** Returns the exit code: 1 when every request of a phase failed (nothing was measured). */
+    private int measure(ActorSystem<Void> system, GatewaySettings settings, List<SimLlmServer> servers)
             throws InterruptedException {
         List<Target> targets = targets(settings);
         OpenAiHttp http = new OpenAiHttp(settings.retry().connectTimeout(), settings.retry().requestTimeout());
@@ -107,17 +110,28 @@ final class LlmBenchCommand implements Callable<Integer> {
         LoadRun.Call viaGateway = (i, worker) -> gateway.complete(
                 new LlmRequest("bench-" + i, "Bench", "Bench", null, 1, alias, prompt));
         if (warmup > 0) {
-            LoadRun.run(warmup, Math.min(directConcurrency, warmup), direct);
+            System.out.printf("warming up: %d requests direct, %d through the gateway ...%n", warmup, warmup);
+            System.out.flush();
+            if (allFailed(LoadRun.run(warmup, Math.min(directConcurrency, warmup), direct), "warm-up", gateway)) {
+                return 1;
+            }
             LoadRun.run(warmup, Math.min(concurrency, warmup), viaGateway);
         }
         System.out.printf("llm bench: %d requests, alias %s -> %s; concurrency %d through the gateway, %d direct%n",
                 requests, alias, targets.stream().map(t -> t.backend() + "/" + t.model()).toList(), concurrency,
                 directConcurrency);
+        System.out.println("  direct calls ...");
+        System.out.flush();
         LoadRun directRun = LoadRun.run(requests, directConcurrency, direct);
+        if (allFailed(directRun, "direct", gateway)) {
+            return 1;
+        }
         List<Integer> countsBefore = servers.stream().map(s -> s.requests().count()).toList();
         List<Integer> overBefore = servers.stream().map(s -> s.requests().overConcurrency()).toList();
         long gatewayStart = System.nanoTime();
         gateway.admissionTimes().drain();
+        System.out.println("  calls through the gateway ...");
+        System.out.flush();
         LoadRun gatewayRun = LoadRun.run(requests, concurrency, viaGateway);
         long[] admission = gateway.admissionTimes().drain();
 
@@ -136,6 +150,12 @@ final class LlmBenchCommand implements Callable<Integer> {
         }
         failures("direct client", directRun);
         failures("through gateway", gatewayRun);
+        if (gatewayRun.failed() == requests) {
+            System.out.println("every request through the gateway failed (see the failures above): nothing was"
+                    + " measured");
+            gateway.close();
+            return 1;
+        }
         if (!servers.isEmpty()) {
             serverFigures(servers, countsBefore, overBefore, gatewayStart, gatewayRun);
         }
@@ -143,6 +163,7 @@ final class LlmBenchCommand implements Callable<Integer> {
             interleaved(direct, viaGateway);
         }
         gateway.close();
+        return 0;
     }
 
     /**
@@ -233,6 +254,21 @@ final class LlmBenchCommand implements Callable<Integer> {
         System.out.printf("  %-16s %10.1f/s %7.3f ms %7.3f ms %7.3f ms %7.3f ms %8d%n", name, run.throughputPerSecond(),
                 run.percentileMillis(50), run.percentileMillis(90), run.percentileMillis(99), run.percentileMillis(100),
                 run.failed());
+    }
+
+    /**
+     * Backends that answer no direct call are down: the gateway's retries and cooldowns would only
+     * make the bench take minutes to say the same.
+     */
+    private static boolean allFailed(LoadRun run, String phase, Gateway gateway) {
+        if (run.failed() < run.requests()) {
+            return false;
+        }
+        failures(phase, run);
+        System.out.println("every " + phase + " call to the backends failed: they are down or refuse the requests;"
+                + " nothing to measure");
+        gateway.close();
+        return true;
     }
 
     private static void failures(String name, LoadRun run) {

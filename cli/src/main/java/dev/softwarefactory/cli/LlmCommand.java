@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 @Command(name = "llm", mixinStandardHelpOptions = true, description = "Check and measure the model gateway.",
-        subcommands = {LlmPingCommand.class, LlmBenchCommand.class})
+        subcommands = {LlmPingCommand.class, LlmBenchCommand.class, LlmExampleCommand.class})
 final class LlmCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -83,6 +83,10 @@ final class LoadRun {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
+    int requests() {
+        return requests;
+    }
+
     synchronized int failed() {
         return failures.values().stream().mapToInt(Integer::intValue).sum();
     }

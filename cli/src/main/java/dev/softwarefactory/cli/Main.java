@@ -1,17 +1,29 @@
 package dev.softwarefactory.cli;
 
 import dev.softwarefactory.cli.bench.BenchCommand;
+import dev.softwarefactory.node.UserConfig;
 import dev.softwarefactory.node.UserError;
+import dev.softwarefactory.runtime.DamagedRun;
+import dev.softwarefactory.runtime.UnreadableJournal;
 import dev.softwarefactory.runtime.journal.JournalUnavailable;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "node.jar", mixinStandardHelpOptions = true, version = "Software Factory 0.1.0",
         description = "A multi-agent software company on an Akka cluster.",
-        subcommands = {RunCommand.class, DemoCommand.class, RunsCommand.class, ResumeCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, DemoCommand.class, RunsCommand.class, ResumeCommand.class, BenchCommand.class,
                 SimLlmCommand.class, LlmCommand.class, ReplayCommand.class, ForkCommand.class,
                 ExportDatasetCommand.class, DbCommand.class})
 public final class Main implements Runnable {
+    @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "The settings file to read instead of conf/application.conf.")
+    void config(Path file) {
+        UserConfig.use(file);
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -24,7 +36,8 @@ public final class Main implements Runnable {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof JournalUnavailable) {
+            if (e instanceof DamagedRun || e instanceof UnreadableJournal || e instanceof JournalUnavailable
+                    || e instanceof UncheckedIOException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 1;
             }

@@ -20,16 +20,23 @@ final class NewRun {
     static int execute(Path dataDir, String spec, Optional<String> apiKey, String requirement, int maxRounds,
             double budget, PrintStream out) {
         String runId = RunIds.next();
+        out.println("starting a node on " + dataDir.toAbsolutePath().normalize() + " ...");
+        out.flush();
         try (NodeSession session = NodeSession.open(dataDir, true)) {
             LlmClient model = LlmSpec.open(spec, session.system(), apiKey);
             CompanyNode company = new CompanyNode(session, model);
             try {
-                out.println("run " + runId + " with " + model.describe());
-                out.println("workspace " + session.workspaces().resolve(runId));
-                ProgressPrinter.attach(session.system(), runId, out);
+                ProgressPrinter progress = ProgressPrinter.attachHeld(session.system(), runId, out);
+                // Saved before its id is printed: an id the user saw is always one resume knows.
                 company.start(runId, new RunConfig(requirement.strip(), spec,
                         company.sop().roles().stream().map(RoleDefinition::name).toList(), maxRounds, budget));
-                return RunReport.print(company.finish(runId), out);
+                out.println("run " + runId + " with " + model.describe());
+                out.println("workspace " + session.workspaces().resolve(runId));
+                out.flush();
+                progress.release();
+                try (StopOnInterrupt stop = StopOnInterrupt.arm(runId, dataDir, out)) {
+                    return RunReport.print(company.finish(runId), out);
+                }
             } finally {
                 company.close();
             }

@@ -9,21 +9,58 @@ import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.actions.RunTests;
 import dev.softwarefactory.runtime.Progress;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Prints a run's progress as it happens, one line an event. */
+/**
+ * Prints a run's progress as it happens, one line an event. Attached before the run starts (so no
+ * event is missed) and held until {@link #release}, so that the run's id is printed first.
+ */
 final class ProgressPrinter {
-    private ProgressPrinter() {
+    private final ActorRef<Object> printer;
+
+    private ProgressPrinter(ActorRef<Object> printer) {
+        this.printer = printer;
     }
 
+    /** A printer that prints at once. */
     static void attach(ActorSystem<?> system, String runId, PrintStream out) {
-        ActorRef<Progress> printer = system.systemActorOf(behavior(runId, out), "progress-" + runId,
-                akka.actor.typed.Props.empty());
-        system.eventStream().tell(new EventStream.Subscribe<>(Progress.class, printer));
+        attachHeld(system, runId, out).release();
     }
 
-    private static Behavior<Progress> behavior(String runId, PrintStream out) {
-        return Behaviors.receiveMessage(event -> {
-            if (event.runId().equals(runId)) {
+    /** A printer that keeps the lines until it is released. */
+    static ProgressPrinter attachHeld(ActorSystem<?> system, String runId, PrintStream out) {
+        ActorRef<Object> printer = system.systemActorOf(held(runId, out, new ArrayList<>()), "progress-" + runId,
+                akka.actor.typed.Props.empty());
+        system.eventStream().tell(new EventStream.Subscribe<>(Progress.class, printer.narrow()));
+        return new ProgressPrinter(printer);
+    }
+
+    void release() {
+        printer.tell(Release.INSTANCE);
+    }
+
+    private enum Release {
+        INSTANCE
+    }
+
+    private static Behavior<Object> held(String runId, PrintStream out, List<String> lines) {
+        return Behaviors.receiveMessage(message -> {
+            if (message == Release.INSTANCE) {
+                lines.forEach(out::println);
+                out.flush();
+                return printing(runId, out);
+            }
+            if (message instanceof Progress event && event.runId().equals(runId)) {
+                lines.add(line(event));
+            }
+            return Behaviors.same();
+        });
+    }
+
+    private static Behavior<Object> printing(String runId, PrintStream out) {
+        return Behaviors.receiveMessage(message -> {
+            if (message instanceof Progress event && event.runId().equals(runId)) {
                 out.println(line(event));
                 out.flush();
             }

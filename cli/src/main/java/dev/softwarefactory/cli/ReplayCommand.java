@@ -10,6 +10,8 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +52,11 @@ final class ReplayCommand implements Callable<Integer> {
         if (rerun && (role != null || type != null || json || show != null)) {
             throw new UsageError("--rerun takes none of --role, --type, --json, --show");
         }
+        if (rerun) {
+            System.out.println("rerunning run " + runId + ": starting a node on " + data.dataDir.toAbsolutePath()
+                    .normalize() + " and reading the run's journal ...");
+            System.out.flush();
+        }
         try (NodeSession session = NodeSession.open(data.dataDir, rerun)) {
             if (rerun) {
                 return new Rerun(session, SourceRun.read(session, data.dataDir, runId)).run(System.out);
@@ -64,6 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void print(RunTimeline timeline, TimelinePrinter printer) {
+        requireKnownFilters(timeline);
         if (show != null) {
             printer.full(timeline.step(show));
             return;
@@ -78,6 +86,37 @@ final class ReplayCommand implements Callable<Integer> {
                 } else {
                     printer.row(step);
                 }
+            }
+        }
+    }
+
+    /** A role or type the run does not have would print an empty table: say what it has instead. */
+    private void requireKnownFilters(RunTimeline timeline) {
+        if (role != null) {
+            Set<String> roles = new TreeSet<>();
+            timeline.steps().forEach(step -> roles.add(step.role()));
+            if (!roles.contains(role)) {
+                throw new UsageError("run " + runId + " has no role " + Terminal.safe(role) + "; its roles: "
+                        + String.join(", ", roles));
+            }
+        }
+        if (type != null) {
+            Set<String> events = new TreeSet<>();
+            Set<String> kinds = new TreeSet<>();
+            Set<String> messages = new TreeSet<>();
+            for (Step step : timeline.steps()) {
+                events.add(step.type());
+                if (step.effectKey().contains(":")) {
+                    kinds.add(step.effectKey().substring(0, step.effectKey().indexOf(':')));
+                }
+                if (!messageType(step).isEmpty()) {
+                    messages.add(messageType(step));
+                }
+            }
+            if (!events.contains(type) && !kinds.contains(type) && !messages.contains(type)) {
+                throw new UsageError("run " + runId + " has no step of type " + Terminal.safe(type) + "; its events: "
+                        + String.join(", ", events) + "; effect kinds: " + String.join(", ", kinds)
+                        + "; message types: " + String.join(", ", messages));
             }
         }
     }

@@ -14,6 +14,12 @@ final class RunReport {
                 summary.lines(), summary.modelCalls(), summary.tokens(), summary.costUsd(),
                 summary.durationSeconds());
         out.println("tests " + summary.testResult());
+        if (summary.environment() != null) {
+            out.println("environment " + summary.environment().language() + " " + summary.environment().version()
+                    + ", packages: " + (summary.environment().packages().isEmpty() ? "none"
+                    : summary.environment().packages().entrySet().stream().map(p -> p.getKey() + " " + p.getValue())
+                            .collect(java.util.stream.Collectors.joining(", "))));
+        }
         out.println("workspace " + summary.workspace());
         out.flush();
         return summary.outcome().equals("SUCCEEDED") ? 0 : 1;

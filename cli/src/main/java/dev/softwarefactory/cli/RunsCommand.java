@@ -1,6 +1,7 @@
 package dev.softwarefactory.cli;
 
 import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.node.UserConfig;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunSummary;
@@ -23,7 +24,13 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        data.requireExisting();
+        UserConfig.load(); // a mistake in it is said here too, not only once a run exists
+        // A folder no run was started in holds no runs; opening a node there would make it a data dir.
+        if (!java.nio.file.Files.isDirectory(data.dataDir.resolve("journal"))) {
+            System.out.println("no runs in " + data.dataDir + " yet (start one with: run --data-dir " + data.dataDir
+                    + " \"idea\")");
+            return 0;
+        }
         try (NodeSession session = NodeSession.open(data.dataDir, false)) {
             List<RunSummary> runs = new RunCatalog(session.system()).runs();
             if (runs.isEmpty()) {
@@ -37,20 +44,34 @@ final class RunsCommand implements Callable<Integer> {
                 System.out.printf("%-22s %-10s %-19s %9s %6d %9d %10s  %s%n", run.runId(), status(run),
                         TIME.format(Instant.ofEpochMilli(run.startedAt())), duration, run.usage().modelCalls(),
                         run.usage().tokens(),
-                        String.format("$%.4f", run.usage().costUsd()), oneLine(run.requirement()));
-                System.out.println("    " + why(run));
+                        String.format("$%.4f", run.usage().costUsd()), Terminal.safe(oneLine(run.requirement())));
+                System.out.println("    " + Terminal.safe(why(run)) + worked(run));
             }
-            return 0;
+            return runs.stream().anyMatch(RunSummary::damaged) ? 1 : 0;
         }
     }
 
     /** This process holds the data dir's lock, so no node is working on a run that has not ended. */
     private static String status(RunSummary run) {
+        if (run.damaged()) {
+            return "DAMAGED";
+        }
         return run.outcome() == Outcome.RUNNING ? "UNFINISHED" : run.outcome().name();
     }
 
-    private static String why(RunSummary run) {
-        return run.outcome() == Outcome.RUNNING ? "stopped before its end; continue it with: resume " + run.runId()
+    /** A resumed run's duration includes the time it stood still; say how long it was worked on. */
+    private static String worked(RunSummary run) {
+        return run.downtimeMillis() == 0 || run.endedAt() == 0 ? "" : String.format(
+                " (resumed: worked %.1f s, stood still %.1f s)", run.workingMillis(0) / 1000.0,
+                run.downtimeMillis() / 1000.0);
+    }
+
+    private String why(RunSummary run) {
+        if (run.damaged()) {
+            return "the journal of this run is damaged: " + run.damage() + "; it cannot be replayed or resumed";
+        }
+        return run.outcome() == Outcome.RUNNING ? "stopped before its end; continue it with: "
+                + ResumeHint.command(run.runId(), data.dataDir)
                 : run.reason();
     }
 

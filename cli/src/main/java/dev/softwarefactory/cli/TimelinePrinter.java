@@ -20,6 +20,7 @@ public final class TimelinePrinter {
             .withZone(ZoneId.systemDefault());
     private static final String ROW = "%5s %-12s %-15s %-17s %-13s %-24s %7s %8s  %s%n";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SUMMARY_CHARS = 80;
     private final PrintWriter out;
 
     public TimelinePrinter(PrintWriter out) {
@@ -41,7 +42,9 @@ public final class TimelinePrinter {
         left(line, step.effectKey(), 24).append(' ');
         right(line, step.tokens() == 0 ? "" : Long.toString(step.tokens()), 7).append(' ');
         right(line, step.costUsd() == 0 ? "" : String.format("$%.4f", step.costUsd()), 8).append("  ");
-        out.println(line.append(step.summary()));
+        String summary = step.summary();
+        out.println(line.append(Terminal.safe(summary.length() > SUMMARY_CHARS
+                ? summary.substring(0, SUMMARY_CHARS - 3) + "..." : summary)));
     }
 
     private static StringBuilder left(StringBuilder line, String text, int width) {
@@ -89,7 +92,7 @@ public final class TimelinePrinter {
         } else if (event instanceof RoleActor.MessageObserved e) {
             message(e.entry());
         } else {
-            out.println(pretty(event));
+            out.println(Terminal.safe(pretty(event)));
         }
     }
 
@@ -99,19 +102,19 @@ public final class TimelinePrinter {
             out.printf("model %s on %s, %d tokens in, %d out, $%.4f, %d ms%n", llm.model(), llm.backend(),
                     llm.inputTokens(), llm.outputTokens(), llm.costUsd(), llm.latencyMillis());
             out.println("--- prompt ---");
-            out.println(llm.prompt());
+            out.println(Terminal.safe(llm.prompt()));
             out.println("--- answer ---");
-            out.println(llm.text());
+            out.println(Terminal.safe(llm.text()));
         } else if (result instanceof EffectResult.FileWritten file) {
             out.println("--- " + file.path() + " ---");
-            out.print(file.content());
+            out.print(Terminal.safe(file.content()));
             out.println();
         } else if (result instanceof EffectResult.CommandExited exec) {
-            out.println("$ " + String.join(" ", exec.command()));
+            out.println("$ " + Terminal.safe(String.join(" ", exec.command())));
             out.printf("%s in %d ms%n", exec.timedOut() ? "timed out" : "exit " + exec.exitCode(),
                     exec.durationMillis());
             out.println("--- output ---");
-            out.println(exec.output());
+            out.println(Terminal.safe(exec.output()));
         } else {
             out.println(Instant.ofEpochMilli(((EffectResult.TimeRead) result).epochMillis()));
         }
@@ -122,7 +125,7 @@ public final class TimelinePrinter {
         out.printf("message #%d %s (id %s) from %s%s%n", entry.seq(), m.type(), m.id(), m.sender(),
                 m.causedBy() == null ? "" : ", caused by " + m.causedBy());
         out.println("---");
-        out.println(m.content());
+        out.println(Terminal.safe(m.content()));
     }
 
     private static String pretty(Object value) {

@@ -54,4 +54,17 @@ class DemoCommandTest {
         assertTrue(demo.stdout().contains("tests " + summary.get("testResult").asText()), demo.output());
         assertTrue(demo.stdout().contains("workspace " + summary.get("workspace").asText()), demo.output());
     }
+
+    @Test
+    void theSummaryRecordsTheEnvironmentTheTestsRanIn() throws IOException {
+        Path workspace = dir.resolve("data/workspace").resolve(Scenario.runId(demo));
+        JsonNode environment = new ObjectMapper().readTree(workspace.resolve(".sf/summary.json").toFile())
+                .get("environment");
+
+        assertEquals("python", environment.get("language").asText());
+        assertTrue(environment.get("version").asText().startsWith("3."), environment.toString());
+        assertEquals(0, environment.get("packages").size(), "the demo needs no package: " + environment);
+        assertTrue(demo.stdout().contains("environment python " + environment.get("version").asText()
+                + ", packages: none"), demo.output());
+    }
 }

@@ -55,7 +55,8 @@ class ForkAndExportTest {
         List<String> live = effects.stream().filter(l -> !l.contains("served from step")).map(Scenario::effectKey)
                 .sorted().toList();
         assertEquals(List.of("llm:prd", "file:docs/prd.md", "llm:design", "file:docs/design.md"), served);
-        assertEquals(List.of("exec:check", "exec:probe-pytest", "exec:tests", "file:README.md", "file:calc.py",
+        assertEquals(List.of("exec:check", "exec:describe-environment", "exec:environment", "exec:interfaces",
+                "exec:mutation", "exec:probe-pytest", "exec:tests", "file:README.md", "file:calc.py",
                 "file:docs/tasks.md", "file:requirements.txt", "file:test_calc.py", "llm:code:calc.py", "llm:readme",
                 "llm:review", "llm:tasks", "llm:test:test_calc.py"), live);
         assertTrue(fork.stdout().stream().anyMatch(l -> l.startsWith("files ") && l.contains(", model calls 5,")),

@@ -50,6 +50,6 @@ class JournalRoundTripTest {
         List<String> listed = NodeProcess.run(dir, "runs", "--data-dir", "data").stdout();
 
         assertTrue(listed.get(1).startsWith(runId + " ") && listed.get(1).contains("UNFINISHED"), listed.get(1));
-        assertTrue(listed.get(2).endsWith("continue it with: resume " + runId), listed.get(2));
+        assertTrue(listed.get(2).endsWith("continue it with: resume " + runId + " --data-dir data"), listed.get(2));
     }
 }

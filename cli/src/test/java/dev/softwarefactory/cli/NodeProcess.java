@@ -25,11 +25,16 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static NodeProcess start(Path workDir, String... args) {
+        return start(workDir, ProcessBuilder.Redirect.PIPE, args);
+    }
+
+    /** With standard input read from {@code stdin}. */
+    static NodeProcess start(Path workDir, ProcessBuilder.Redirect stdin, String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         try {
-            return new NodeProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
+            return new NodeProcess(new ProcessBuilder(command).directory(workDir.toFile()).redirectInput(stdin).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,6 +75,32 @@ final class NodeProcess implements AutoCloseable {
             Thread.onSpinWait();
         }
         throw new AssertionError("no " + count + " matching lines within " + timeout + ":\n" + output());
+    }
+
+    /** SIGINT, as Ctrl-C in a terminal sends. */
+    void interrupt() {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * SIGTERM, as a service manager stops a node; returns the exit code. Sent with kill(1): Process.destroy
+     * would also close our ends of its output, losing what it prints while it stops.
+     */
+    int stop(Duration timeout) {
+        try {
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exitCode(timeout);
     }
 
     /** SIGKILL: the JVM gets no chance to flush or shut down. */

@@ -82,7 +82,7 @@ class ReplayCommandTest {
     void showPrintsACommandsOutput() {
         NodeProcess node = replay("--show", stepOf(replay().stdout(), "exec:tests"));
         String text = String.join("\n", node.stdout());
-        assertTrue(text.matches("(?s).*\\$ .*python3 -m (pytest|unittest).*--- output ---.*"), text);
+        assertTrue(text.matches("(?s).*\\$ .*venv/bin/python -m (pytest|unittest).*--- output ---.*"), text);
     }
 
     @Test

@@ -59,4 +59,33 @@ class UsageErrorTest {
     void aMissingDataDirIsRefused() {
         assertRefused("no data dir data", "resume", "nosuch", "--data-dir", "data");
     }
+
+    @Test
+    void anEmptyDataDirIsRefusedRatherThanMakingTheCurrentFolderOne() {
+        assertRefused("Invalid value for option '--data-dir': it is empty: name a folder", "runs", "--data-dir", "");
+        assertFalse(Files.exists(dir.resolve("journal")), "the current folder became a data dir");
+    }
+
+    @Test
+    void anInvestmentThatIsNotANumberIsRefused() {
+        assertRefused("Invalid value for option '--investment': 'NaN' is not an amount of US dollars", "run",
+                "--data-dir", "data", "--llm", "scripted:" + Scenario.calculator(dir, 0), "--investment", "NaN",
+                "idea");
+        assertRefused("'Infinity' is not an amount of US dollars", "run", "--data-dir", "data", "--llm", "demo",
+                "--investment", "Infinity", "idea");
+    }
+
+    @Test
+    void aRequirementBeyondTheSizeLimitIsRefused() throws IOException {
+        Files.writeString(dir.resolve("spec.txt"), "Write a calculator. ".repeat(2000));
+        assertRefused("the requirement has 40000 characters; at most 32000 are taken", "run", "--data-dir", "data",
+                "--llm", "demo", "--requirement-file", "spec.txt");
+    }
+
+    @Test
+    void aRequirementGivenTwiceIsRefused() throws IOException {
+        Files.writeString(dir.resolve("spec.txt"), "Write a calculator");
+        assertRefused("give the requirement as an argument or with --requirement-file, not both", "run",
+                "--data-dir", "data", "--llm", "demo", "--requirement-file", "spec.txt", "idea");
+    }
 }

@@ -2,6 +2,8 @@ package dev.softwarefactory.node;
 
 import com.typesafe.config.Config;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.MutationCheck;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.roles.SoftwareCompany;
 import dev.softwarefactory.runtime.Company;
@@ -27,8 +29,7 @@ public final class CompanyNode {
     private final Sop sop;
 
     public CompanyNode(NodeSession session, LlmClient llm) {
-        this(session, llm, new SoftwareCompany(session.system().settings().config()
-                .getDuration("software-factory.test-timeout")));
+        this(session, llm, sop(session.system().settings().config().getConfig("software-factory")));
     }
 
     public CompanyNode(NodeSession session, LlmClient llm, Sop sop) {
@@ -48,6 +49,13 @@ public final class CompanyNode {
         if (ClusterFormation.enabled(session.system().settings().config())) {
             RunRecovery.start(session.system(), node);
         }
+    }
+
+    /** The default SOP with the configured test time limit and package sources. */
+    private static Sop sop(Config softwareFactory) {
+        return new SoftwareCompany(softwareFactory.getDuration("test-timeout"),
+                PackageSources.fromConfig(softwareFactory),
+                MutationCheck.Settings.fromConfig(softwareFactory.getConfig("mutation")));
     }
 
     private static CommandRunner commandRunner(Config config, List<Path> hidden) {
@@ -70,6 +78,20 @@ public final class CompanyNode {
         join(node.company(runId).ask(Company.Resume::new, ASK_TIMEOUT));
     }
 
+    /** Ends the run as CANCELLED if it is still open; returns its status after. */
+    public Company.Status cancel(String runId, String reason) {
+        return join(node.company(runId).ask(reply -> new Company.Cancel(reason, reply), ASK_TIMEOUT));
+    }
+
+    public Company.Status status(String runId) {
+        return join(node.company(runId).ask(Company.GetStatus::new, ASK_TIMEOUT));
+    }
+
+    /** What the run was started with, from its Company (on whichever node it lives). */
+    public java.util.concurrent.CompletionStage<dev.softwarefactory.runtime.RunConfig> config(String runId) {
+        return node.company(runId).ask(Company.GetConfig::new, ASK_TIMEOUT);
+    }
+
     /** Waits until the run ends; returns its final status. */
     public Company.Status follow(String runId) {
         while (true) {
@@ -90,13 +112,29 @@ public final class CompanyNode {
     /** Follows the run to its end, then saves its summary in the workspace and returns it. */
     public ProjectSummary finish(String runId) {
         Company.Status status = follow(runId);
-        Company.LogSlice reports = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
-                java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT));
-        String lastReport = reports.entries().isEmpty() ? ""
-                : reports.entries().get(reports.entries().size() - 1).message().content();
-        ProjectSummary summary = ProjectSummary.of(status, lastReport, session.workspaces().resolve(runId));
+        Company.LogSlice log = join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
+                java.util.Set.of(MessageTypes.TEST_REPORT, MessageTypes.ENVIRONMENT), 0, false, reply), ASK_TIMEOUT));
+        ProjectSummary summary = ProjectSummary.of(status, last(log, MessageTypes.TEST_REPORT),
+                last(log, MessageTypes.ENVIRONMENT), session.workspaces().resolve(runId));
         summary.write();
         return summary;
+    }
+
+    /** The content of the run's last TestReport, empty when it has none. */
+    public String lastTestReport(String runId) {
+        return last(join(node.company(runId).ask(reply -> new Company.ReadLog("cli",
+                java.util.Set.of(MessageTypes.TEST_REPORT), 0, false, reply), ASK_TIMEOUT)), MessageTypes.TEST_REPORT);
+    }
+
+    /** The content of the log's last message of a type, or "" when it has none. */
+    private static String last(Company.LogSlice log, String type) {
+        String content = "";
+        for (var entry : log.entries()) {
+            if (entry.message().type().equals(type)) {
+                content = entry.message().content();
+            }
+        }
+        return content;
     }
 
     public void close() {

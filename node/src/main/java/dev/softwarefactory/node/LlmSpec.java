@@ -32,7 +32,7 @@ public final class LlmSpec {
     public static final String HOW_TO_CONFIGURE = "configure a model in one of three ways:"
             + " (1) --llm-base-url URL --llm-model NAME [--llm-api-key KEY] for OpenAI or any OpenAI-compatible"
             + " server (vLLM, llama.cpp, ...);"
-            + " (2) backends in conf/application.conf under " + GatewaySettings.PATH + " (see conf/llm-example.conf);"
+            + " (2) backends in conf/application.conf under " + GatewaySettings.PATH + " (see conf/llm-example.conf, or print it: java -jar node.jar llm example);"
             + " (3) Ollama running on localhost:11434 with a model pulled."
             + " Without a model server: the demo command, or --llm scripted:FILE";
 

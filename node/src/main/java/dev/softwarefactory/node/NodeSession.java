@@ -8,16 +8,15 @@ import akka.cluster.typed.Join;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.runtime.DataDirLock;
+import dev.softwarefactory.runtime.JournalProbe;
 import dev.softwarefactory.runtime.NodeConfig;
 import dev.softwarefactory.runtime.journal.JournalSchema;
 import dev.softwarefactory.runtime.journal.JournalUnavailable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** A node on a data dir it owns: the lock, the actor system, and (for runs) a one-node cluster. */
 public final class NodeSession implements AutoCloseable {
-    private static final Path USER_CONFIG = Path.of("conf", "application.conf");
     private static final String SYSTEM_NAME = "software-factory";
     private final DataDirLock lock;
     private final ActorSystem<Void> system;
@@ -58,8 +57,14 @@ public final class NodeSession implements AutoCloseable {
         // A node that only reads its journal needs no cluster, and starts and stops a second faster without one.
         Config node = joinCluster ? formation.withFallback(user)
                 : user.withFallback(ConfigFactory.parseString("akka.actor.provider = local"));
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME,
-                NodeConfig.forDataDir(dataDir, node));
+        Config config = NodeConfig.forDataDir(dataDir, node);
+        try {
+            JournalProbe.check(config, dataDir);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
         NodeSession session = new NodeSession(lock, system, dataDir.toAbsolutePath().normalize());
         if (joinCluster && !clustered) {
             joinSelf(system);
@@ -67,9 +72,9 @@ public final class NodeSession implements AutoCloseable {
         return session;
     }
 
-    /** conf/application.conf of the current folder, if there is one. */
+    /** conf/application.conf of the current folder (or the --config file), checked; empty when there is none. */
     public static Config userOverrides() {
-        return Files.isRegularFile(USER_CONFIG) ? ConfigFactory.parseFile(USER_CONFIG.toFile()) : ConfigFactory.empty();
+        return UserConfig.load();
     }
 
     /** The node's configuration before a node starts: user overrides over every module's defaults. */
@@ -79,6 +84,20 @@ public final class NodeSession implements AutoCloseable {
 
     public ActorSystem<Void> system() {
         return system;
+    }
+
+    /** Records in the data dir's lock file the address of this node's API. */
+    public void recordApiAddress(String url) {
+        lock.record(url);
+    }
+
+    /** The API address of the node holding a data dir, when one holds it and serves its API. */
+    public static java.util.Optional<String> holderAddress(Path dataDir) {
+        return DataDirLock.holderAddress(dataDir);
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Path workspaces() {

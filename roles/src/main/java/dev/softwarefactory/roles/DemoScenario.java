@@ -17,6 +17,9 @@ import java.util.List;
 public final class DemoScenario {
     public static final String REQUIREMENT = "Write a command-line tool that prints the most frequent words"
             + " of a text file, ignoring case and punctuation";
+    /** The package {@link #withWordsplit} pins: its one module splits a text into lower-case words. */
+    public static final String WORDSPLIT = "import re\n\n\ndef split_words(text):\n"
+            + "    return re.findall(r\"[a-z0-9]+\", text.lower())\n";
     private static final String RESOURCE = "/scenarios/demo.json";
 
     private DemoScenario() {
@@ -24,6 +27,27 @@ public final class DemoScenario {
 
     public static ScriptedModel model() {
         return new ScriptedModel(entries(), "built-in demo scenario");
+    }
+
+    /**
+     * The demo with one third-party package: the design pins wordsplit at {@code version} (a package of
+     * {@link #WORDSPLIT}, from a wheelhouse), and textstats.py splits words with it, right at once.
+     */
+    public static List<ScriptEntry> withWordsplit(String version) {
+        List<ScriptEntry> script = new ArrayList<>();
+        for (ScriptEntry entry : entries()) {
+            String reply = entry.reply();
+            if (entry.action().equals("WriteDesign")) {
+                reply = reply.replace("\"dependencies\": []", "\"dependencies\": [{\"name\": \"wordsplit\", \"version\": \""
+                        + version + "\"}]");
+            } else if ("textstats.py".equals(entry.target())) {
+                reply = reply.replace("from collections import Counter\n",
+                        "from collections import Counter\n\nfrom wordsplit import split_words\n")
+                        .replace("return text.split()", "return split_words(text)");
+            }
+            script.add(new ScriptEntry(entry.action(), entry.target(), reply, entry.delayMs()));
+        }
+        return script;
     }
 
     public static List<ScriptEntry> entries() {

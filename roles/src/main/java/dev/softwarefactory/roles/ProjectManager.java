@@ -1,5 +1,6 @@
 package dev.softwarefactory.roles;
 
+import dev.softwarefactory.actions.Design;
 import dev.softwarefactory.actions.MessageTypes;
 import dev.softwarefactory.actions.RunTests;
 import dev.softwarefactory.actions.WriteReadme;
@@ -13,7 +14,7 @@ public final class ProjectManager extends ReactingRole {
 
     public ProjectManager() {
         super(Set.of(MessageTypes.PRD), Set.of(), List.of(
-                Reaction.on(MessageTypes.SYSTEM_DESIGN, new WriteTasks()),
+                new Reaction(MessageTypes.SYSTEM_DESIGN, (m, memory) -> !Design.revised(m.content()), new WriteTasks()),
                 Reaction.onContent(MessageTypes.TEST_REPORT, RunTests.PASSED, new WriteReadme())));
     }
 

@@ -1,7 +1,10 @@
 package dev.softwarefactory.roles;
 
+import dev.softwarefactory.actions.Design;
 import dev.softwarefactory.actions.FixBug;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.MutationCheck;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.actions.Review;
 import dev.softwarefactory.actions.ReviseTests;
 import dev.softwarefactory.actions.RunTests;
@@ -14,14 +17,16 @@ import java.util.Set;
 
 /**
  * Once the code is ready (review approved, or fixed), writes the tests if there are none yet, and
- * runs them: after the tests are written and after every fix. The tests are QA's: it decides on the
- * Engineer's requests to change one (it watches bug reports to see the failure a request answers).
+ * runs them: after the tests are written, after every fix, and after the Architect revised the
+ * dependency list. The tests are QA's: it decides on the Engineer's requests to change one (it watches
+ * bug reports to see the failure a request answers). Green tests that let too many mutants live come
+ * back as a WEAK report, and QA strengthens them.
  */
 public final class QaEngineer extends ReactingRole {
     public static final String NAME = "QaEngineer";
 
-    public QaEngineer(Duration testTimeout) {
-        this(new RunTests(testTimeout));
+    public QaEngineer(Duration testTimeout, PackageSources sources, MutationCheck.Settings mutation) {
+        this(new RunTests(testTimeout, sources, mutation));
     }
 
     private QaEngineer(RunTests runTests) {
@@ -32,7 +37,10 @@ public final class QaEngineer extends ReactingRole {
                         new WriteTests()),
                 new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && !testsWritten(memory),
                         new WriteTests()),
-                new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && testsWritten(memory), runTests)));
+                new Reaction(MessageTypes.CODE_CHANGE, (m, memory) -> fixed(m) && testsWritten(memory), runTests),
+                new Reaction(MessageTypes.SYSTEM_DESIGN, (m, memory) -> Design.revised(m.content())
+                        && testsWritten(memory), runTests),
+                Reaction.onContent(MessageTypes.TEST_REPORT, RunTests.WEAK, new WriteTests())));
     }
 
     private static boolean approved(Message message) {

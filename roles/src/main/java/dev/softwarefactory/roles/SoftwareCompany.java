@@ -1,7 +1,10 @@
 package dev.softwarefactory.roles;
 
+import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.actions.FixLoopDetector;
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.MutationCheck;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.runtime.Message;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.Sop;
@@ -17,9 +20,24 @@ import java.util.Optional;
 public final class SoftwareCompany implements Sop {
     private final List<RoleDefinition> roles;
 
+    /**
+     * With every installer using its own configuration (pip.conf, Maven's settings, .npmrc) and the
+     * mutation check's defaults (those of {@code reference.conf}).
+     */
     public SoftwareCompany(Duration testTimeout) {
+        this(testTimeout, PackageSources.installerDefaults());
+    }
+
+    /** With the mutation check's defaults (those of {@code reference.conf}). */
+    public SoftwareCompany(Duration testTimeout, PackageSources sources) {
+        this(testTimeout, sources, MutationCheck.Settings.fromConfig(
+                ConfigFactory.defaultReference().getConfig("software-factory.mutation")));
+    }
+
+    /** {@code sources}: where dependency installs fetch packages from. */
+    public SoftwareCompany(Duration testTimeout, PackageSources sources, MutationCheck.Settings mutation) {
         this.roles = List.of(new ProductManager(), new Architect(), new ProjectManager(), new Engineer(),
-                new QaEngineer(testTimeout));
+                new QaEngineer(testTimeout, sources, mutation));
     }
 
     @Override

@@ -7,6 +7,7 @@ import akka.cluster.typed.Join;
 import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import com.typesafe.config.ConfigFactory;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.llmgateway.LlmReply;
 import dev.softwarefactory.llmgateway.LlmRequest;
@@ -56,13 +57,21 @@ final class CompanyUnderTest implements AutoCloseable {
     private final Sandbox sandbox;
 
     CompanyUnderTest(Path workspaces, Duration testTimeout) {
+        this(workspaces, testTimeout, PackageSources.installerDefaults());
+    }
+
+    /** {@code sources}: where dependency installs fetch from, e.g. a wheelhouse or file repository the test built. */
+    CompanyUnderTest(Path workspaces, Duration testTimeout, PackageSources sources) {
+        this(workspaces, new SoftwareCompany(testTimeout, sources));
+    }
+
+    CompanyUnderTest(Path workspaces, SoftwareCompany sop) {
         this.workspaces = workspaces;
         kit = ActorTestKit.create("sop-" + runs.incrementAndGet(), PersistenceTestKitPlugin.getInstance().config()
                 .withFallback(ConfigFactory.parseString("software-factory.role-retry-interval = 100ms"))
                 .withFallback(NodeConfig.nodeDefaults()));
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
-        SoftwareCompany sop = new SoftwareCompany(testTimeout);
         // The node's own sandbox (bubblewrap where it works), as generated projects meet it in a real run.
         sandbox = Sandbox.fromConfig(kit.system().settings().config().getConfig("software-factory.sandbox"),
                 List.of());

@@ -59,9 +59,27 @@ class DemoScenarioTest {
     }
 
     @Test
-    void aProjectWithoutDependenciesSkipsTheInstall() {
+    void theDesignsInterfacesWereCheckedBeforeEachTestRun() {
+        List<CommandExited> checks = company.commands(RUN, QaEngineer.NAME, "exec:interfaces");
+
+        assertEquals(List.of(0, 0), checks.stream().map(CommandExited::exitCode).toList());
+        assertTrue(checks.get(0).output().contains("0 problem(s) in 3 promised name(s) of 2 file(s)"),
+                checks.get(0).output());
+    }
+
+    @Test
+    void aProjectWithoutDependenciesGetsACleanVenvAndNoInstall() {
         assertTrue(company.commands(RUN, QaEngineer.NAME, "exec:install").isEmpty());
-        assertFalse(Files.exists(company.workspace(RUN).resolve(".sf/venv")));
+        assertTrue(Files.exists(company.workspace(RUN).resolve(".sf/venv/bin/python")));
+        assertFalse(Files.exists(company.workspace(RUN).resolve(".sf/venv/bin/pip")), "made without pip");
+    }
+
+    @Test
+    void theTestsRanInTheProjectsVenvOnACopy() {
+        CommandExited tests = company.commands(RUN, QaEngineer.NAME, "exec:tests").get(0);
+
+        assertTrue(tests.command().contains("../venv/bin/python"), tests.command().toString());
+        assertTrue(tests.command().get(2).contains("cd .sf/build"), tests.command().toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softwarefactory.actions.MessageTypes;
+import dev.softwarefactory.actions.PackageSources;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
@@ -28,7 +29,8 @@ class JavaScenarioTest {
 
     @BeforeAll
     static void runTheJavaScenario() {
-        company = new CompanyUnderTest(workspaces, Duration.ofMinutes(2));
+        company = new CompanyUnderTest(workspaces, Duration.ofMinutes(2), PackageSources.installerDefaults()
+                .withMavenMirror(MavenRepositories.local().toUri().toString()));
         status = company.run(RUN, Scripts.resource("/scenarios/java-calc.json"), 20);
     }
 
@@ -62,6 +64,25 @@ class JavaScenarioTest {
         List<CommandExited> checks = company.commands(RUN, QaEngineer.NAME, "exec:check");
 
         assertEquals(List.of(0, 0), checks.stream().map(CommandExited::exitCode).toList());
+    }
+
+    @Test
+    void thePromisedMethodsWereProbedAgainstTheCompiledClasses() {
+        List<CommandExited> probes = company.commands(RUN, QaEngineer.NAME, "exec:interfaces");
+
+        assertEquals(List.of(0, 0), probes.stream().map(CommandExited::exitCode).toList());
+        assertTrue(probes.get(0).output().contains("every promised signature compiles against the code"),
+                probes.get(0).output());
+    }
+
+    @Test
+    void pluginsAndDependenciesAreResolvedIntoTheProjectsOwnRepositoryBeforeTheOfflineBuild() {
+        Path repository = company.workspace(RUN).resolve(".sf/m2");
+
+        assertTrue(Files.isDirectory(repository.resolve("org/junit/jupiter/junit-jupiter-api/5.10.2")));
+        assertTrue(Files.isDirectory(repository.resolve("org/apache/maven/plugins/maven-surefire-plugin/3.2.5")));
+        assertTrue(company.commands(RUN, QaEngineer.NAME, "exec:tests").get(0).command()
+                .contains("-Dmaven.repo.local=../m2"));
     }
 
     @Test

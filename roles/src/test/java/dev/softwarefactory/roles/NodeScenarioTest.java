@@ -46,6 +46,15 @@ class NodeScenarioTest {
     }
 
     @Test
+    void thePromisedExportsWereChecked() {
+        List<CommandExited> checks = company.commands(RUN, QaEngineer.NAME, "exec:interfaces");
+
+        assertEquals(List.of(0, 0), checks.stream().map(CommandExited::exitCode).toList());
+        assertTrue(checks.get(0).output().contains("0 problem(s) in 1 promised name(s) of 1 file(s)"),
+                checks.get(0).output());
+    }
+
+    @Test
     void theBugReportNamesTheFailingTestWithItsAssertionFromNodesTap() {
         String report = company.messages(RUN, MessageTypes.BUG_REPORT).get(0);
 
@@ -56,6 +65,6 @@ class NodeScenarioTest {
     @Test
     void theWorkspaceHoldsTheProjectAndNoBuildOutput() {
         assertEquals(Set.of("docs/prd.md", "docs/design.md", "docs/tasks.md", "package.json", "calc.js",
-                "calc.test.js", "README.md"), company.files(RUN).keySet());
+                "calc.test.js", "README.md", "package-lock.json"), company.files(RUN).keySet());
     }
 }

@@ -45,8 +45,9 @@ class SandboxedProjectTest {
     void aTestThatWritesOutsideTheWorkspaceFailsAndNothingIsWritten() {
         // Not under /tmp: the sandbox gives commands a private /tmp, where writing is allowed and harmless.
         Path outside = Path.of(System.getProperty("user.home"), "sf-escaped-" + ProcessHandle.current().pid() + ".txt");
-        CommandExited run = firstTestRun("write-outside", "def test_writes_outside():\n"
-                + "    with open(" + "'" + outside + "'" + ", 'w') as f:\n        f.write('escaped')\n");
+        CommandExited run = firstTestRun("write-outside", "import unittest\n\n\nclass Escape(unittest.TestCase):\n"
+                + "    def test_writes_outside(self):\n"
+                + "        with open(" + "'" + outside + "'" + ", 'w') as f:\n            f.write('escaped')\n");
 
         assertEquals(1, run.exitCode());
         assertTrue(run.output().contains("Read-only file system"), run.output());
@@ -55,8 +56,9 @@ class SandboxedProjectTest {
 
     @Test
     void aTestThatOpensASocketFails() {
-        CommandExited run = firstTestRun("socket", "import socket\n\n\ndef test_connects():\n"
-                + "    socket.create_connection(('192.0.2.1', 80), timeout=5)\n");
+        CommandExited run = firstTestRun("socket", "import socket\nimport unittest\n\n\nclass Network(unittest.TestCase):\n"
+                + "    def test_connects(self):\n"
+                + "        socket.create_connection(('192.0.2.1', 80), timeout=5)\n");
 
         assertEquals(1, run.exitCode());
         assertTrue(run.output().contains("Network is unreachable"), run.output());

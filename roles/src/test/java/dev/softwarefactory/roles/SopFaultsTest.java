@@ -3,15 +3,16 @@ package dev.softwarefactory.roles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,8 @@ class SopFaultsTest {
 
     @Test
     void aTestThatHangsIsStoppedAtTheTimeLimitAndTheRepeatedFixEndsTheLoopBeforeTheRoundLimit() {
-        String hanging = python("import time\n\n\ndef test_waits_forever():\n    time.sleep(600)\n");
+        String hanging = python("import time\nimport unittest\n\n\nclass Hang(unittest.TestCase):\n"
+                + "    def test_waits_forever(self):\n        time.sleep(600)\n");
         Company.Status status = company.run("hang", Scripts.demoWith("WriteTests", "test_wordfreq.py", hanging), 20);
 
         List<CommandExited> tests = company.commands("hang", QaEngineer.NAME, "exec:tests");
@@ -98,7 +100,8 @@ class SopFaultsTest {
 
     @Test
     void aTestThatPrintsMegabytesHasItsOutputCapped() {
-        String loud = python("def test_prints_megabytes():\n    print('x' * 5_000_000)\n    assert False\n");
+        String loud = python("import unittest\n\n\nclass Loud(unittest.TestCase):\n"
+                + "    def test_prints_megabytes(self):\n        print('x' * 5_000_000)\n        self.fail()\n");
         Company.Status status = company.run("loud", Scripts.demoWith("WriteTests", "test_wordfreq.py", loud), 8);
 
         CommandExited first = company.commands("loud", QaEngineer.NAME, "exec:tests").get(0);
@@ -119,5 +122,24 @@ class SopFaultsTest {
         assertEquals(1, checks.get(0).exitCode());
         assertTrue(checks.get(0).output().contains("does not import: wordfreq"), checks.get(0).output());
         assertTrue(company.commands("inconsistent", QaEngineer.NAME, "exec:tests").isEmpty());
+    }
+
+    @Test
+    void filesTheTestsWriteStayInTheTestCopyAndAreNotDelivered() throws IOException {
+        String writing = Scripts.reply("WriteTests", "test_wordfreq.py").replace("\n\nif __name__", "\n\n"
+                + "class ReportTest(unittest.TestCase):\n    def test_writes_a_report(self):\n"
+                + "        with open(\"report.txt\", \"w\") as handle:\n            handle.write(\"left over\")\n"
+                + "\n\nif __name__");
+        Company.Status status = company.run("leftovers", Scripts.demoWith("WriteTests", "test_wordfreq.py", writing),
+                20);
+
+        assertEquals(Outcome.SUCCEEDED, status.outcome(), status.reason());
+        // Every command runs in a fresh copy under .sf/ (the checks after the tests make theirs too), so the
+        // file is in whichever copy ran the test last: anywhere under .sf/, never in the delivery.
+        try (Stream<Path> runtimeFiles = Files.walk(company.workspace("leftovers").resolve(".sf"))) {
+            assertTrue(runtimeFiles.anyMatch(file -> file.getFileName().toString().equals("report.txt")),
+                    "the test wrote it");
+        }
+        assertFalse(company.files("leftovers").containsKey("report.txt"));
     }
 }

@@ -7,27 +7,42 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * Runs a command in a folder, inside a sandbox, with a time limit, keeping at most
- * {@code maxOutputBytes} of output: its head and its tail.
+ * Runs a command in a folder, inside a sandbox, with a time limit and limits on memory, processes
+ * and file size, keeping at most {@code maxOutputBytes} of output: its head and its tail. A limit
+ * the command reached is said at the end of its output, so the action that ran it (and its bug
+ * report) says so.
  */
 public final class CommandRunner {
     private final int maxOutputBytes;
     private final Sandbox sandbox;
+    private final SandboxLimits limits;
 
+    /** A runner without limits on memory, processes or file size. */
     public CommandRunner(int maxOutputBytes, Sandbox sandbox) {
-        this.maxOutputBytes = maxOutputBytes;
-        this.sandbox = sandbox;
+        this(maxOutputBytes, sandbox, SandboxLimits.NONE);
     }
 
-    /** The runner {@code software-factory} configures; chooses (and may probe) the sandbox once. */
-    /** {@code hidden}: folders sandboxed commands must not see, such as the node's data dir. */
+    public CommandRunner(int maxOutputBytes, Sandbox sandbox, SandboxLimits limits) {
+        this.maxOutputBytes = maxOutputBytes;
+        this.sandbox = sandbox;
+        this.limits = limits;
+    }
+
+    /**
+     * The runner {@code software-factory} configures; chooses (and may probe) the sandbox once.
+     * {@code hidden}: folders sandboxed commands must not see, such as the node's data dir.
+     */
     public static CommandRunner fromConfig(Config softwareFactory, List<Path> hidden) {
         return new CommandRunner(softwareFactory.getInt("exec-max-output-bytes"),
-                Sandbox.fromConfig(softwareFactory.getConfig("sandbox"), hidden));
+                Sandbox.fromConfig(softwareFactory.getConfig("sandbox"), hidden),
+                SandboxLimits.fromConfig(softwareFactory.getConfig("sandbox.limits")));
     }
 
     public CommandExited run(Path dir, List<String> command, Duration timeout, Network network) {
@@ -35,9 +50,12 @@ public final class CommandRunner {
             throw new IllegalArgumentException("empty command");
         }
         long start = System.nanoTime();
+        Optional<CommandCgroup> group = CommandCgroup.create(limits);
         try {
             dir.toFile().mkdirs();
-            Process process = sandbox.processFor(dir, command, network).redirectErrorStream(true)
+            ProcessBuilder builder = sandbox.processFor(dir, limits.underPrlimit(command, group.isPresent()), network);
+            group.ifPresent(g -> builder.command(g.around(builder.command())));
+            Process process = builder.redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             HeadTailOutput collector = new HeadTailOutput(process.getInputStream(), maxOutputBytes);
             Thread reader = new Thread(collector, "exec-output");
@@ -50,13 +68,22 @@ public final class CommandRunner {
             }
             reader.join(1000);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new CommandExited(command, finished ? process.exitValue() : -1, collector.text(), !finished, millis);
+            int exit = finished ? process.exitValue() : -1;
+            String text = collector.text();
+            List<String> hit = new ArrayList<>(group.map(CommandCgroup::limitsHit).orElse(List.of()));
+            hit.addAll(limits.reached(exit, text, group.isPresent()));
+            String output = hit.isEmpty() ? text : text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n")
+                    + hit.stream().map(line -> "[sandbox: the command reached " + line + "]\n")
+                    .collect(Collectors.joining());
+            return new CommandExited(command, exit, output, !finished, millis);
         } catch (IOException e) {
             return new CommandExited(command, 127, "cannot start " + command.get(0) + ": " + e.getMessage(), false,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while running " + command));
+        } finally {
+            group.ifPresent(CommandCgroup::close);
         }
     }
 }

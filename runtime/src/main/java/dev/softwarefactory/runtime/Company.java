@@ -10,6 +10,8 @@ import akka.actor.typed.pubsub.Topic;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.RecoveryFailed;
 import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
@@ -17,6 +19,7 @@ import akka.persistence.typed.javadsl.EffectBuilder;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +58,10 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     }
 
     public record GetStatus(ActorRef<Status> replyTo) implements Command {
+    }
+
+    /** Ends an open run as CANCELLED: its roles stop and nothing they still publish is accounted. */
+    public record Cancel(String reason, ActorRef<Status> replyTo) implements Command {
     }
 
     /** What the run was started with; unanswered before the run has started. */
@@ -106,6 +113,10 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public record RunEnded(Outcome outcome, String reason, long endedAt) implements Event {
     }
 
+    /** A node took up the unfinished run again; the time since its last event the run was not worked on. */
+    public record RunResumed(long resumedAt) implements Event {
+    }
+
     /** Mutable, owned by this entity alone and never handed out. */
     public static final class State {
         RunConfig config;
@@ -118,6 +129,8 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         Outcome outcome = Outcome.RUNNING;
         String reason = "";
         long endedAt;
+        /** Events applied since the first; null when a snapshot older than this count was the start. */
+        Long applied = 0L;
 
         boolean started() {
             return config != null;
@@ -133,7 +146,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
 
         Snapshot snapshot() {
             return new Snapshot(config, startedAt, log.all(), Set.copyOf(accounted), Set.copyOf(calls), usage,
-                    rounds, outcome, reason, endedAt);
+                    rounds, outcome, reason, endedAt, applied);
         }
 
         static State of(Snapshot snapshot) {
@@ -150,14 +163,17 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
             state.outcome = snapshot.outcome();
             state.reason = snapshot.reason();
             state.endedAt = snapshot.endedAt();
+            state.applied = snapshot.applied();
             return state;
         }
     }
 
-    /** The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes. */
-    /** {@code calls} is null in snapshots written before model calls were accounted one by one. */
+    /**
+     * The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes.
+     * {@code calls} is null in snapshots written before model calls were accounted one by one.
+     */
     public record Snapshot(RunConfig config, long startedAt, List<LoggedMessage> log, Set<String> accounted,
-            Set<String> calls, Usage usage, int rounds, Outcome outcome, String reason, long endedAt)
+            Set<String> calls, Usage usage, int rounds, Outcome outcome, String reason, long endedAt, Long applied)
             implements JsonSerializable {
     }
 
@@ -218,6 +234,18 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         return Snapshots.adapter(State::snapshot, State::of, Snapshot.class);
     }
 
+    /** A run whose own log lost events cannot go on: it ends saying so (its roles' logs are checked by them). */
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> JournalGap.of(state.applied,
+                        lastSequenceNumber(context)).filter(gap -> state.open()).ifPresent(gap -> context.getSelf()
+                        .tell(new Conclude(Outcome.FAILED, "the Company's log cannot be trusted: " + gap))))
+                .onSignal(RecoveryFailed.class, (state, failed) -> context.getLog().error(
+                        "the Company of run {} cannot recover: {}", runId, failed.getFailure().toString()))
+                .build();
+    }
+
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
@@ -228,6 +256,9 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(ReadLog.class, this::onReadLog)
                 .onCommand(CheckDelivery.class, this::onCheckDelivery)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
+                .onCommand(Cancel.class, (state, cmd) -> state.open()
+                        ? end(Outcome.CANCELLED, cmd.reason()).thenReply(cmd.replyTo(), this::status)
+                        : Effect().reply(cmd.replyTo(), status(state)))
                 .onCommand(GetConfig.class, (state, cmd) -> state.started() ? Effect().reply(cmd.replyTo(),
                         state.config) : Effect().none())
                 .onCommand(AdmitModelCall.class, this::onAdmit)
@@ -255,10 +286,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     }
 
     private Effect<Event, State> onResume(State state, Resume cmd) {
-        if (state.open()) {
-            wakeRoles(state);
+        if (!state.open()) {
+            return Effect().reply(cmd.replyTo(), status(state));
         }
-        return Effect().reply(cmd.replyTo(), status(state));
+        return Effect().persist(new RunResumed(System.currentTimeMillis())).thenRun(this::wakeRoles)
+                .thenReply(cmd.replyTo(), this::status);
     }
 
     private Effect<Event, State> onPublish(State state, Publish cmd) {
@@ -406,6 +438,15 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
 
     @Override
     public EventHandler<State, Event> eventHandler() {
+        EventHandler<State, Event> apply = events();
+        return (state, event) -> {
+            State next = apply.apply(state, event);
+            next.applied = next.applied == null ? null : next.applied + 1;
+            return next;
+        };
+    }
+
+    private EventHandler<State, Event> events() {
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(RunStarted.class, (state, e) -> {
                     state.config = e.config();
@@ -427,6 +468,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                     state.usage = usageAfter(state.usage, e);
                     return state;
                 })
+                .onEvent(RunResumed.class, (state, e) -> state)
                 .onEvent(RunEnded.class, (state, e) -> {
                     state.outcome = e.outcome();
                     state.reason = e.reason();

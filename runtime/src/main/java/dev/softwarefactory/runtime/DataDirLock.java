@@ -50,9 +50,54 @@ public final class DataDirLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the API address of the node that holds the lock into the lock file, so that commands on
+     * the same data dir can go through that node instead of failing on the lock.
+     */
+    public void record(String apiAddress) {
+        try {
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(apiAddress.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the node's address to the lock file", e);
+        }
+    }
+
+    /** The API address recorded by the node holding a data dir, if it is held and the node recorded one. */
+    public static java.util.Optional<String> holderAddress(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve("node.lock");
+        if (!Files.isRegularFile(file) || !held(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String address = Files.readString(file).strip();
+            return address.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(address);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Whether another process holds the lock now: a lock we can take for a moment is not held. */
+    private static boolean held(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         try {
+            channel.truncate(0);
             lock.release();
             channel.close();
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.softwarefactory.runtime;
 
-/** How a run ended, or that it has not. */
+/** How a run ended, or that it has not. CANCELLED: a user stopped it before its end. */
 public enum Outcome {
-    RUNNING, SUCCEEDED, FAILED
+    RUNNING, SUCCEEDED, FAILED, CANCELLED
 }

@@ -13,6 +13,7 @@ import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.RecoveryFailed;
 import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
@@ -131,6 +132,8 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         long invocations;
         Running running;
         boolean closed;
+        /** Events applied since the first; null when a snapshot older than this count was the start. */
+        Long applied = 0L;
 
         RoleMemory memory() {
             return new RoleMemory(List.copyOf(observed), Set.copyOf(consumed));
@@ -146,7 +149,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
 
         Snapshot snapshot() {
             return new Snapshot(List.copyOf(observed), Set.copyOf(consumed), Map.copyOf(llmCounts), invocations,
-                    running == null ? null : running.snapshot(), closed);
+                    running == null ? null : running.snapshot(), closed, applied);
         }
 
         static State of(Snapshot snapshot) {
@@ -158,13 +161,14 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             state.invocations = snapshot.invocations();
             state.running = snapshot.running() == null ? null : Running.of(snapshot.running());
             state.closed = snapshot.closed();
+            state.applied = snapshot.applied();
             return state;
         }
     }
 
     /** The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes. */
     public record Snapshot(List<Message> observed, Set<String> consumed, Map<String, Integer> llmCounts,
-            long invocations, RunningSnapshot running, boolean closed) implements JsonSerializable {
+            long invocations, RunningSnapshot running, boolean closed, Long applied) implements JsonSerializable {
     }
 
     /** The action under way in a snapshot; {@code outputs} and {@code usage} are null until it completed. */
@@ -215,6 +219,8 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     private boolean publishing;
     private boolean runClosed;
     private final LogFollower follower = new LogFollower();
+    /** Why this incarnation's recovery showed its journal unusable; it then does nothing but stop. */
+    private String unrecoverable;
 
     public static Behavior<Command> create(String runId, RoleDefinition role, RoleServices services) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
@@ -264,13 +270,31 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     @Override
     public SignalHandler<State> signalHandler() {
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), state -> context.getSelf().tell(Proceed.INSTANCE))
+                .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+                .onSignal(RecoveryFailed.class, (state, failed) -> refuse("its journal cannot be replayed ("
+                        + reason(failed.getFailure()) + ")"))
                 .build();
+    }
+
+    private void onRecovered(State state) {
+        JournalGap.of(state.applied, lastSequenceNumber(context)).ifPresentOrElse(this::refuse,
+                () -> context.getSelf().tell(Proceed.INSTANCE));
+    }
+
+    /** A role that cannot trust its state must not act on it (it would call the model again): the run ends. */
+    private void refuse(String why) {
+        unrecoverable = why;
+        context.getLog().error("{} of run {} cannot recover: {}", role.name(), runId, why);
+        company.tell(new Company.ReportFailure(role.name(), "recovery", why));
+        progress(new Progress.ActionFailed(runId, role.name(), "recovery", why));
+        context.getSelf().tell(Proceed.INSTANCE);
     }
 
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
-        return newCommandHandlerBuilder().forAnyState()
+        var builder = newCommandHandlerBuilder();
+        builder.forState(state -> unrecoverable != null).onAnyCommand(cmd -> Effect().stop());
+        return builder.forAnyState()
                 .onCommand(Wake.class, (state, cmd) -> {
                     readLog(false);
                     return proceed(state);
@@ -492,6 +516,15 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
 
     @Override
     public EventHandler<State, Event> eventHandler() {
+        EventHandler<State, Event> apply = events();
+        return (state, event) -> {
+            State next = apply.apply(state, event);
+            next.applied = next.applied == null ? null : next.applied + 1;
+            return next;
+        };
+    }
+
+    private EventHandler<State, Event> events() {
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(MessageObserved.class, (state, e) -> {
                     if (state.seen.add(e.entry().message().id())) {

@@ -7,6 +7,7 @@ import akka.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import akka.persistence.query.javadsl.CurrentPersistenceIdsQuery;
 import akka.persistence.query.javadsl.ReadJournal;
 import akka.stream.javadsl.Sink;
+import dev.softwarefactory.runtime.replay.RunJournal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ public final class RunCatalog {
     private final ActorSystem<?> system;
     private final ReadJournal journal;
     private final CurrentEventsByPersistenceIdQuery byId;
+    private final RunJournal runJournal;
 
     public RunCatalog(ActorSystem<?> system) {
         this.system = system;
@@ -30,18 +32,23 @@ public final class RunCatalog {
                 system.settings().config().getString("software-factory.query-journal"));
         this.journal = journal;
         this.byId = (CurrentEventsByPersistenceIdQuery) journal;
+        this.runJournal = RunJournal.of(system);
     }
 
     /** Every run; needs a journal that lists its persistence ids (one run by id does not). */
     public List<RunSummary> runs() {
-        List<String> ids = await(((CurrentPersistenceIdsQuery) journal).currentPersistenceIds()
-                .filter(id -> id.startsWith(PREFIX)).runWith(Sink.seq(), system));
         List<RunSummary> runs = new ArrayList<>();
-        for (String id : ids) {
-            find(id.substring(PREFIX.length())).ifPresent(runs::add);
+        for (String id : runIds()) {
+            find(id).ifPresent(runs::add);
         }
         runs.sort(Comparator.comparingLong(RunSummary::startedAt));
         return runs;
+    }
+
+    /** The id of every run the journal has, in no particular order; needs a journal that lists its ids. */
+    public List<String> runIds() {
+        return await(((CurrentPersistenceIdsQuery) journal).currentPersistenceIds().filter(id -> id.startsWith(PREFIX))
+                .map(id -> id.substring(PREFIX.length())).runWith(Sink.seq(), system));
     }
 
     public Optional<RunSummary> find(String runId) {
@@ -52,26 +59,38 @@ public final class RunCatalog {
             Object event = envelope.event();
             if (event instanceof Company.RunStarted started) {
                 run = new RunSummary(runId, started.config().requirement(), started.config().llm(), Outcome.RUNNING,
-                        "", started.startedAt(), 0, 0, Usage.NONE);
+                        "", started.startedAt(), 0, 0, Usage.NONE, "", 0);
             } else if (run != null && event instanceof Company.ActionAccounted accounted) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
-                        run.startedAt(), run.endedAt(), run.rounds() + 1, Company.usageAfter(run.usage(), accounted));
+                        run.startedAt(), run.endedAt(), run.rounds() + 1, Company.usageAfter(run.usage(), accounted),
+                        "", 0);
             } else if (run != null && event instanceof Company.ModelCallAccounted call) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
-                        run.startedAt(), run.endedAt(), run.rounds(), Company.usageAfter(run.usage(), call));
+                        run.startedAt(), run.endedAt(), run.rounds(), Company.usageAfter(run.usage(), call), "", 0);
             } else if (run != null && event instanceof Company.RunEnded ended) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), ended.outcome(), ended.reason(),
-                        run.startedAt(), ended.endedAt(), run.rounds(), run.usage());
+                        run.startedAt(), ended.endedAt(), run.rounds(), run.usage(), "", 0);
             }
         }
-        return Optional.ofNullable(run);
+        if (run == null) {
+            return Optional.empty();
+        }
+        RunJournal.Inspection inspection = runJournal.inspect(runId);
+        return Optional.of(new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
+                run.startedAt(), run.endedAt(), run.rounds(), run.usage(), inspection.damage().orElse(""),
+                inspection.downtimeMillis()));
     }
 
     private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the journal: " + e.getMessage(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new UnreadableJournal("cannot read the journal: " + e.getCause().getMessage());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new UnreadableJournal("the journal did not answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableJournal("interrupted while reading the journal");
         }
     }
 }

@@ -1,6 +1,18 @@
 package dev.softwarefactory.runtime;
 
-/** One run as the journal tells it. */
+/**
+ * One run as the journal tells it; {@code damage} says which events the journal lost ("" when none);
+ * {@code downtimeMillis} is how long it stood still before it was resumed.
+ */
 public record RunSummary(String runId, String requirement, String llm, Outcome outcome, String reason,
-        long startedAt, long endedAt, int rounds, Usage usage) {
+        long startedAt, long endedAt, int rounds, Usage usage, String damage, long downtimeMillis) {
+
+    /** From start to end (or to now, for a run that has not ended), without the time it stood still. */
+    public long workingMillis(long now) {
+        return (endedAt == 0 ? now : endedAt) - startedAt - downtimeMillis;
+    }
+
+    public boolean damaged() {
+        return !damage.isEmpty();
+    }
 }

@@ -52,6 +52,7 @@ class SerializationRoundTripTest {
                 new Company.ActionAccounted("Writer", 1, "Write", usage),
                 new Company.ModelCallAccounted("Writer", 1, "llm:draft", usage),
                 new Company.RunEnded(Outcome.SUCCEEDED, "done", 2L),
+                new Company.RunResumed(1_700_000_100_000L),
                 new Company.Start(config, doneProbe),
                 new Company.Resume(statusProbe),
                 new Company.Publish("Writer", 1, "Write", List.of(message), usage,
@@ -82,11 +83,12 @@ class SerializationRoundTripTest {
                 new RoleActor.Snapshot(List.of(message), Set.of("r1/requirement"), Map.of("Write|draft.md", 2), 3,
                         new RoleActor.RunningSnapshot(3, "Write", List.of("r1/requirement"),
                                 Map.of("llm:draft", llm, "file:src/a.py", file), Set.of("llm:draft"), null, null),
-                        false),
-                new RoleActor.Snapshot(List.of(), Set.of(), Map.of(), 0, null, true),
+                        false, 12L),
+                new RoleActor.Snapshot(List.of(), Set.of(), Map.of(), 0, null, true, null),
                 new RoleActor.RunningSnapshot(1, "Write", List.of(), Map.of("exec:tests", exec, "now:start", time),
                         Set.of(), List.of(message), usage),
-                new Company.Snapshot(fork, 1L, List.of(entry), Set.of("Writer#1"), Set.of("Writer#1#llm:draft"), usage, 1, Outcome.RUNNING, "", 0L));
+                new Company.Snapshot(fork, 1L, List.of(entry), Set.of("Writer#1"), Set.of("Writer#1#llm:draft"), usage,
+                        1, Outcome.RUNNING, "", 0L, 9L));
     }
 
     @ParameterizedTest

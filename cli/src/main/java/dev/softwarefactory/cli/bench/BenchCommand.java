@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ReplayBench.class, ClusterBench.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ReplayBench.class, RunsBench.class,
+        ClusterBench.class, EnvBench.class, MutationBench.class},
         description = "Measure the runtime on this machine: events persisted per second to LevelDB and the time"
                 + " from a role's publish to a watching role's action, each beside a baseline of the same run.")
 public final class BenchCommand implements Callable<Integer> {
@@ -46,6 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
                     "need --writers >= 1, --events >= --writers and --exchanges >= 2");
         }
         Path dataDir = Files.createTempDirectory("sf-bench");
+        System.out.printf("bench: %d raw LevelDB puts, then %d events from %d actors, then %d role-to-role"
+                + " messages, in %s ...%n", events, events, writers, exchanges, dataDir);
+        System.out.flush();
         String payload = "x".repeat(200);
         try (NodeSession session = NodeSession.open(dataDir, true)) {
             double rawSeconds = RawLevelDb.writeSeconds(dataDir.resolve("raw-leveldb"), events, payload);

@@ -42,8 +42,8 @@ public final class ClusterBench implements java.util.concurrent.Callable<Integer
     private static final Duration WAIT = Duration.ofMinutes(3);
 
     @Option(names = "--journal", required = true, paramLabel = "URL",
-            description = "The PostgreSQL journal (jdbc:postgresql://HOST:5432/DB; PGUSER, PGPASSWORD), with its"
-                    + " schema (db init).")
+            description = "A scratch PostgreSQL journal (jdbc:postgresql://HOST:5432/DB; PGUSER, PGPASSWORD), with its"
+                    + " schema (db init); the bench's runs stay in it, one unfinished.")
     String journal;
 
     @Option(names = "--exchanges", defaultValue = "300", description = "Role-to-role messages (default: ${DEFAULT-VALUE}).")

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Measure replay on this machine: printing the timeline of a long run (beside reading its"
-                + " events alone), and a rerun beside the original run recorded with a simulated model latency.")
+                + " events alone), a rerun beside the original run recorded with a simulated model latency, and"
+                + " reading the journal with LevelDB's checksums verified beside not verified.")
 public final class ReplayBench implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "10000",
             description = "Events of the run whose timeline is printed (default: ${DEFAULT-VALUE}).")
@@ -62,6 +63,9 @@ public final class ReplayBench implements Callable<Integer> {
             } finally {
                 node.close();
             }
+        }
+        try {
+            ChecksumCost.print(dataDir.resolve("journal"));
         } finally {
             BenchCommand.deleteTree(dataDir);
         }

@@ -2,8 +2,8 @@ package dev.softwarefactory.llmgateway.gateway;
 
 import akka.actor.Cancellable;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.ClusterShardingSettings;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
@@ -11,13 +11,14 @@ import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import com.typesafe.config.Config;
 import dev.softwarefactory.llmgateway.LlmClient;
-import dev.softwarefactory.llmgateway.NodeRoles;
 import dev.softwarefactory.llmgateway.LlmReply;
 import dev.softwarefactory.llmgateway.LlmRequest;
+import dev.softwarefactory.llmgateway.NodeRoles;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -101,22 +102,33 @@ public final class Gateway implements LlmClient {
      * node after its own died mid-call receives that reply instead of calling again.
      */
     public LlmClient keepingReplies() {
-        if (calls == null) {
-            return this;
-        }
-        Gateway gateway = this;
-        return new LlmClient() {
-            @Override
-            public CompletionStage<LlmReply> complete(LlmRequest request) {
-                return new KeptCall(system, ClusterSharding.get(system).entityRefFor(calls,
-                        CallKeeper.entityId(request)), request, callResend).reply();
-            }
+        return calls == null ? this : new KeepingReplies();
+    }
 
-            @Override
-            public String describe() {
-                return gateway.describe();
-            }
-        };
+    /** The gateway a client of a run calls through, for the routes that serve or show it. */
+    public static Optional<Gateway> of(LlmClient client) {
+        if (client instanceof Gateway gateway) {
+            return Optional.of(gateway);
+        }
+        return client instanceof KeepingReplies keeping ? Optional.of(keeping.gateway()) : Optional.empty();
+    }
+
+    /** This gateway's calls made through the keepers of their effect keys. */
+    private final class KeepingReplies implements LlmClient {
+        Gateway gateway() {
+            return Gateway.this;
+        }
+
+        @Override
+        public CompletionStage<LlmReply> complete(LlmRequest request) {
+            return new KeptCall(system, ClusterSharding.get(system).entityRefFor(calls,
+                    CallKeeper.entityId(request)), request, callResend).reply();
+        }
+
+        @Override
+        public String describe() {
+            return Gateway.this.describe();
+        }
     }
 
     @Override

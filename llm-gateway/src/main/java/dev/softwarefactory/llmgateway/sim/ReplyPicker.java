@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Chooses the reply text. With a script: the n-th request for an action and target (read from the
  * prompt header of the first message) gets the n-th matching entry, the last one repeating. When the
  * gateway sends the call's effect key, n is its ordinal (as the scripted model does), so that runs at
- * once and a call repeated after a crash each follow the script. Without one: a fixed text naming the last user message.
+ * once and a call repeated after a crash each follow the script. Without one, or for a prompt without
+ * a header (a health check such as {@code llm ping}): a fixed text naming the last user message.
  */
 final class ReplyPicker {
     private final Optional<List<ScriptEntry>> script;
@@ -29,12 +30,11 @@ final class ReplyPicker {
     }
 
     Reply pick(List<ChatMessage> messages, String callKey) throws OpenAiError {
-        if (script.isEmpty()) {
+        Optional<PromptHeader> parsed = PromptHeader.parse(messages.get(0).content());
+        if (script.isEmpty() || parsed.isEmpty()) {
             return new Reply(echo(messages), 0);
         }
-        String first = messages.get(0).content();
-        PromptHeader header = PromptHeader.parse(first).orElseThrow(() -> OpenAiError.badRequest(
-                "the first message has no prompt header ('Action: X file=Y') to match the script with"));
+        PromptHeader header = parsed.get();
         List<ScriptEntry> matching = script.get().stream()
                 .filter(e -> e.action().equals(header.action()))
                 .filter(e -> e.target() == null || Objects.equals(e.target(), header.target()))

@@ -110,16 +110,34 @@ class GatewayFaultsTest {
     }
 
     @Test
-    void badRequestFailsAtOnceWithoutRetry() {
-        SimLlmServer scripted = harness.sim(SimSettings.defaults(0)
-                .withScript(List.of(new ScriptEntry("WriteDesign", null, "design", 0))));
-        Gateway gateway = harness.gateway(List.of(backend("scripted", scripted, 4)), FAST_RETRY);
+    void badRequestFailsAtOnceWithoutRetry() throws java.io.IOException {
+        // A server that refuses every request as malformed, as OpenAI does a request it cannot read.
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer refusing = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        refusing.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"error\": {\"message\": \"malformed\", \"type\": \"invalid_request_error\"}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        refusing.start();
+        try {
+            Gateway gateway = harness.gateway(List.of(BackendSettings.of("refusing", BackendKind.OPENAI,
+                    "http://127.0.0.1:" + refusing.getAddress().getPort() + "/v1", java.util.Optional.empty(), "sim",
+                    4)), FAST_RETRY);
 
-        LlmFailure failure = failure(gateway, request("run-1", "Engineer"));
+            LlmFailure failure = failure(gateway, request("run-1", "Engineer"));
 
-        assertFalse(failure.retryable());
-        assertTrue(failure.getMessage().contains("400 bad request"), failure.getMessage());
-        assertEquals(1, scripted.requests().count());
+            assertFalse(failure.retryable());
+            assertTrue(failure.getMessage().contains("400 bad request"), failure.getMessage());
+            assertEquals(1, requests.get());
+        } finally {
+            refusing.stop(0);
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import akka.persistence.query.javadsl.CurrentEventsByTagQuery;
 import akka.persistence.query.javadsl.ReadJournal;
 import akka.stream.javadsl.Sink;
 import dev.softwarefactory.runtime.Company;
+import dev.softwarefactory.runtime.DamagedRun;
+import dev.softwarefactory.runtime.UnreadableJournal;
 import dev.softwarefactory.runtime.RunConfig;
 import java.time.Duration;
 import java.util.List;
@@ -35,11 +37,42 @@ public final class RunJournal {
         return new RunJournal(system, PersistenceQuery.get(system).getReadJournalFor(ReadJournal.class, plugin));
     }
 
-    /** Every event of the run, across the Company and all roles, in the order they were persisted. */
+    /**
+     * Every event of the run, across the Company and all roles, in the order they were persisted.
+     *
+     * @throws DamagedRun when events are missing from it
+     */
     public List<Step> timeline(String runId) {
-        List<EventEnvelope> events = await(byTag.currentEventsByTag(Company.tag(runId), NoOffset.getInstance())
-                .runWith(Sink.seq(), system));
+        List<EventEnvelope> events = events(runId);
+        EventGaps.of(events).ifPresent(gaps -> {
+            throw new DamagedRun(runId, gaps);
+        });
         return Timeline.of(events);
+    }
+
+    /**
+     * What the run's events tell beyond its Company's: {@code damage}, which events it lost (e.g.
+     * "Engineer lost events 12-14"; empty when none); {@code downtimeMillis}, how long it stood still
+     * before each resume (from its last event to the resume).
+     */
+    public record Inspection(Optional<String> damage, long downtimeMillis) {
+    }
+
+    public Inspection inspect(String runId) {
+        List<EventEnvelope> events = events(runId);
+        long downtime = 0;
+        long last = 0;
+        for (EventEnvelope envelope : events) {
+            if (envelope.event() instanceof Company.RunResumed resumed && last > 0) {
+                downtime += Math.max(0, resumed.resumedAt() - last);
+            }
+            last = envelope.timestamp();
+        }
+        return new Inspection(EventGaps.of(events), downtime);
+    }
+
+    private List<EventEnvelope> events(String runId) {
+        return await(byTag.currentEventsByTag(Company.tag(runId), NoOffset.getInstance()).runWith(Sink.seq(), system));
     }
 
     /** How many events the run has, read without building its timeline (a baseline for benches). */
@@ -59,8 +92,13 @@ public final class RunJournal {
     private static <T> T await(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the journal: " + e.getMessage(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new UnreadableJournal("cannot read the journal: " + e.getCause().getMessage());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new UnreadableJournal("the journal did not answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableJournal("interrupted while reading the journal");
         }
     }
 }

@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Turns a run's tagged events into numbered steps with the columns the replay command prints. */
-final class Timeline {
-    private static final int SUMMARY_CHARS = 80;
+/**
+ * Turns a run's tagged events into numbered steps with the columns the replay command prints, all at
+ * once ({@link #of}) or one by one as a live feed reads them ({@link #next}).
+ */
+public final class Timeline {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private final Map<String, String> actions = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
+    /** Steps handed out by {@link #next} and no longer held. */
+    private long count;
 
-    private Timeline() {
+    public Timeline() {
     }
 
     static List<Step> of(List<EventEnvelope> envelopes) {
@@ -29,8 +33,17 @@ final class Timeline {
         return timeline.steps;
     }
 
+    /** The step of the run's next event in tag order; only the last step is kept, not the whole timeline. */
+    public Step next(EventEnvelope envelope) {
+        add(envelope);
+        Step step = steps.get(steps.size() - 1);
+        steps.clear();
+        count = step.number();
+        return step;
+    }
+
     private void add(EventEnvelope envelope) {
-        long number = steps.size() + 1;
+        long number = count + steps.size() + 1;
         long time = envelope.timestamp();
         String role = actor(envelope.persistenceId());
         Object event = envelope.event();
@@ -66,6 +79,8 @@ final class Timeline {
             step(number, time, role, type, 0, "", String.format("%s#%d %s: %d model call, %d tokens, $%.4f counted",
                     e.role(), e.invocation(), e.key(), e.usage().modelCalls(), e.usage().tokens(),
                     e.usage().costUsd()), event);
+        } else if (event instanceof Company.RunResumed) {
+            step(number, time, role, type, 0, "", "resumed", event);
         } else if (event instanceof Company.RunEnded e) {
             step(number, time, role, type, 0, "", e.outcome() + ": " + e.reason(), event);
         } else {
@@ -92,7 +107,7 @@ final class Timeline {
     }
 
     /** "Company|run" is the Company; "Role-Engineer|run" is the Engineer. */
-    private static String actor(String persistenceId) {
+    static String actor(String persistenceId) {
         String entity = persistenceId.substring(0, Math.max(0, persistenceId.indexOf('|')));
         return entity.startsWith("Role-") ? entity.substring("Role-".length()) : entity;
     }
@@ -102,9 +117,8 @@ final class Timeline {
         return "#" + entry.seq() + " " + m.type() + " from " + m.sender() + ": " + m.content();
     }
 
+    /** The whole text on one line; the table cuts it, JSON keeps it all. */
     private static String oneLine(String text) {
-        String head = text.length() > 4 * SUMMARY_CHARS ? text.substring(0, 4 * SUMMARY_CHARS) : text;
-        String line = SPACES.matcher(head).replaceAll(" ").strip();
-        return line.length() > SUMMARY_CHARS ? line.substring(0, SUMMARY_CHARS - 3) + "..." : line;
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 }

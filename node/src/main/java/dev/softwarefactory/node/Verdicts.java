@@ -1,4 +1,4 @@
-package dev.softwarefactory.cli;
+package dev.softwarefactory.node;
 
 import dev.softwarefactory.actions.AnswerAttempts;
 import dev.softwarefactory.runtime.RoleActor;

@@ -1,0 +1,106 @@
+package dev.softwarefactory.cli.bench;
+
+import dev.softwarefactory.actions.MutationCheck;
+import dev.softwarefactory.actions.PackageSources;
+import dev.softwarefactory.node.CompanyNode;
+import dev.softwarefactory.node.NodeSession;
+import dev.softwarefactory.roles.DemoScenario;
+import dev.softwarefactory.roles.SoftwareCompany;
+import dev.softwarefactory.runtime.Company;
+import dev.softwarefactory.runtime.Outcome;
+import dev.softwarefactory.runtime.RoleActor;
+import dev.softwarefactory.runtime.RoleDefinition;
+import dev.softwarefactory.runtime.RunConfig;
+import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
+import dev.softwarefactory.runtime.replay.RunJournal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "mutation", mixinStandardHelpOptions = true,
+        description = "Measure the mutation check: the demo run with it (the configured budget of mutants) beside"
+                + " the same run without it, alternately, and the mutation score it reports.")
+public final class MutationBench implements Callable<Integer> {
+    @Option(names = "--repeat", defaultValue = "3", description = "Runs of each kind (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--max-mutants", defaultValue = "-1",
+            description = "Mutants per check (default: software-factory.mutation.max-mutants).")
+    int maxMutants;
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "need --repeat >= 1");
+        }
+        List<Measured> without = new ArrayList<>();
+        List<Measured> with = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            without.add(demo(false));
+            with.add(demo(true));
+        }
+        System.out.printf("the demo run (scripted model with its 250 ms answers, real commands), %d runs each,"
+                + " alternately:%n", repeat);
+        double withSeconds = median(with.stream().map(Measured::runSeconds).toList());
+        double withoutSeconds = median(without.stream().map(Measured::runSeconds).toList());
+        double checkSeconds = median(with.stream().map(Measured::checkSeconds).toList());
+        System.out.printf("  with the mutation check:     median %6.2f s (%s)%n", withSeconds, with.get(0).report());
+        System.out.printf("  baseline, without it:       median %6.2f s%n", withoutSeconds);
+        System.out.printf("  the check's command:         median %6.2f s, %.0f%% of the run without it%n",
+                checkSeconds, 100 * checkSeconds / withoutSeconds);
+        System.out.printf("  difference of the medians:   %+6.2f s (%+.0f%%)%n", withSeconds - withoutSeconds,
+                100 * (withSeconds - withoutSeconds) / withoutSeconds);
+        return 0;
+    }
+
+    private Measured demo(boolean mutation) throws Exception {
+        Path dataDir = Files.createTempDirectory("sf-bench-mutation");
+        try (NodeSession session = NodeSession.open(dataDir, true)) {
+            var config = session.system().settings().config().getConfig("software-factory");
+            MutationCheck.Settings configured = MutationCheck.Settings.fromConfig(config.getConfig("mutation"));
+            MutationCheck.Settings settings = !mutation ? MutationCheck.Settings.off()
+                    : new MutationCheck.Settings(true, maxMutants >= 0 ? maxMutants : configured.maxMutants(),
+                            configured.minScore(), configured.seed(), configured.maxRevisions());
+            SoftwareCompany sop = new SoftwareCompany(config.getDuration("test-timeout"),
+                    PackageSources.fromConfig(config), settings);
+            CompanyNode node = new CompanyNode(session, DemoScenario.model(), sop);
+            try {
+                String runId = mutation ? "with" : "without";
+                node.start(runId, new RunConfig(DemoScenario.REQUIREMENT, "demo",
+                        sop.roles().stream().map(RoleDefinition::name).toList(), 20, 0));
+                Company.Status end = node.follow(runId);
+                if (end.outcome() != Outcome.SUCCEEDED) {
+                    throw new IllegalStateException("the demo " + runId + " the mutation check " + end.outcome() + ": "
+                            + end.reason());
+                }
+                String report = node.lastTestReport(runId).lines().findFirst().orElse("");
+                return new Measured((end.endedAt() - end.startedAt()) / 1000.0, checkSeconds(session, runId), report);
+            } finally {
+                node.close();
+            }
+        } finally {
+            BenchCommand.deleteTree(dataDir);
+        }
+    }
+
+    /** The time of the exec:mutation commands the run recorded. */
+    private static double checkSeconds(NodeSession session, String runId) {
+        return RunJournal.of(session.system()).timeline(runId).stream()
+                .filter(s -> "exec:mutation".equals(s.effectKey()) && s.event() instanceof RoleActor.EffectRecorded)
+                .mapToLong(s -> ((CommandExited) ((RoleActor.EffectRecorded) s.event()).result()).durationMillis())
+                .sum() / 1000.0;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    }
+
+    private record Measured(double runSeconds, double checkSeconds, String report) {
+    }
+}
