@@ -77,8 +77,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
      * A model call an action made, once its answer is recorded: the run's usage counts it at once,
      * whether the answer is then accepted and whether the action succeeds. Idempotent per key.
      */
-    public record AccountModelCall(String role, long invocation, String key, Usage usage, ActorRef<Done> replyTo)
-            implements Command {
+    public record AccountModelCall(String role, long invocation, String key, Usage usage) implements Command {
     }
 
     public record Admission(boolean admitted, String reason) implements JsonSerializable {
@@ -331,10 +330,9 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     /** A call made is paid for even when the run ended while it was under way, so it is counted then too. */
     private Effect<Event, State> onAccountCall(State state, AccountModelCall cmd) {
         if (!state.started() || state.calls.contains(callKey(cmd.role(), cmd.invocation(), cmd.key()))) {
-            return Effect().reply(cmd.replyTo(), Done.getInstance());
+            return Effect().none();
         }
-        return Effect().persist(new ModelCallAccounted(cmd.role(), cmd.invocation(), cmd.key(), cmd.usage()))
-                .thenReply(cmd.replyTo(), s -> Done.getInstance());
+        return Effect().persist(new ModelCallAccounted(cmd.role(), cmd.invocation(), cmd.key(), cmd.usage()));
     }
 
     private static String callKey(String role, long invocation, String key) {

@@ -39,17 +39,14 @@ final class RunBudget {
     }
 
     /**
-     * Counts a model call whose answer is recorded, and returns once the run has counted it: the
-     * budget, the run's summary and its catalog entry all read that one count.
+     * Counts a model call whose answer is recorded; the budget, the run's summary and its catalog entry
+     * all read that one count. Told, not asked: a slow Company (a cold node resuming) must not fail the
+     * action over bookkeeping, and a count lost to a crash is sent again when the action is relaunched
+     * (the Company counts each key once). It reaches the Company before the action's next admission and
+     * its publication, which are sent after it through the same shard region.
      */
     void account(String key, Usage usage) {
-        try {
-            company.<akka.Done>ask(replyTo -> new Company.AccountModelCall(role, invocation, key, usage, replyTo),
-                    askTimeout).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("the run did not count the model call " + key + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        }
+        company.tell(new Company.AccountModelCall(role, invocation, key, usage));
     }
 
     /** A model call the run's budget (or its end) did not allow. */

@@ -63,7 +63,7 @@ class SerializationRoundTripTest {
                 new Company.GetStatus(statusProbe),
                 new Company.GetConfig(kit.<RunConfig>createTestProbe().getRef()),
                 new Company.AdmitModelCall("Writer", 1, "Write", kit.<Company.Admission>createTestProbe().getRef()),
-                new Company.AccountModelCall("Writer", 1, "llm:draft", usage, doneProbe),
+                new Company.AccountModelCall("Writer", 1, "llm:draft", usage),
                 new Company.Admission(false, "budget spent"),
                 new Company.PublishAck(true),
                 new Company.LogSlice(List.of(entry), 2, true),
