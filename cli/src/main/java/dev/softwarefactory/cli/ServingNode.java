@@ -1,6 +1,8 @@
 package dev.softwarefactory.cli;
 
 import akka.http.javadsl.ServerBinding;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.llmgateway.endpoint.OpenAiRoutes;
 import dev.softwarefactory.node.FeedEvent;
 import dev.softwarefactory.node.ForkRun;
@@ -44,8 +46,14 @@ final class ServingNode implements RunsClient {
     /** Opens the data dir, starts the node and binds its API ({@code port} 0: a free one). */
     static ServingNode open(Path dataDir, Optional<String> defaultSpec, Optional<String> apiKey, String host, int port,
             Optional<String> token) {
+        return open(dataDir, defaultSpec, apiKey, host, port, token, ConfigFactory.empty());
+    }
+
+    /** With command-line {@code options} (journal, cluster) above conf/application.conf. */
+    static ServingNode open(Path dataDir, Optional<String> defaultSpec, Optional<String> apiKey, String host, int port,
+            Optional<String> token, Config options) {
         ApiServer.checkExposure(host, token);
-        NodeSession session = NodeSession.open(dataDir, true);
+        NodeSession session = NodeSession.open(dataDir, true, options);
         try {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RunService service = RunService.start(session, defaultSpec, apiKey, metrics);
