@@ -37,7 +37,7 @@ public final class Main implements Runnable {
                 return 2;
             }
             if (e instanceof DamagedRun || e instanceof UnreadableJournal || e instanceof JournalUnavailable
-                    || e instanceof UncheckedIOException) {
+                    || e instanceof UncheckedIOException || e instanceof NodeFailure) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 1;
             }

@@ -24,9 +24,11 @@ final class NodeMetrics {
     private Map<Outcome, Long> byState = new EnumMap<>(Outcome.class);
     private long countedAt;
 
-    NodeMetrics(MeterRegistry registry, Supplier<List<RunSummary>> runs) {
+    NodeMetrics(MeterRegistry registry, Supplier<List<RunSummary>> runs, Supplier<Long> timelineSteps) {
         this.registry = registry;
         this.runs = runs;
+        Gauge.builder("sf_timeline_cache_steps", () -> timelineSteps.get())
+                .description("Steps of run timelines the API keeps in memory").register(registry);
         for (Outcome state : Outcome.values()) {
             Gauge.builder("sf_runs", () -> runsIn(state)).tag("state", state.name())
                     .description("Runs of the journal by state").register(registry);

@@ -41,7 +41,7 @@ public final class RunCatalog {
         for (String id : runIds()) {
             find(id).ifPresent(runs::add);
         }
-        runs.sort(Comparator.comparingLong(RunSummary::startedAt));
+        runs.sort(Comparator.comparingLong(RunSummary::startedAt).thenComparing(RunSummary::runId));
         return runs;
     }
 

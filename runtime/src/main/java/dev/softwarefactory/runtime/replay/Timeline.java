@@ -27,6 +27,15 @@ public final class Timeline {
     public Timeline() {
     }
 
+    /** A timeline that goes on from where this one is, without changing this one. */
+    Timeline copy() {
+        Timeline copy = new Timeline();
+        copy.actions.putAll(actions);
+        copy.steps.addAll(steps);
+        copy.count = count;
+        return copy;
+    }
+
     static List<Step> of(List<EventEnvelope> envelopes) {
         Timeline timeline = new Timeline();
         envelopes.forEach(timeline::add);
