@@ -84,6 +84,10 @@ public final class Timeline {
             step(number, time, role, type, 0, "", String.format("%s#%d %s: %d model calls, %d tokens, $%.4f",
                     e.role(), e.invocation(), e.action(), e.usage().modelCalls(), e.usage().tokens(),
                     e.usage().costUsd()), event);
+        } else if (event instanceof Company.ModelCallAccounted e) {
+            step(number, time, role, type, 0, "", String.format("%s#%d %s: %d model call, %d tokens, $%.4f counted",
+                    e.role(), e.invocation(), e.key(), e.usage().modelCalls(), e.usage().tokens(),
+                    e.usage().costUsd()), event);
         } else if (event instanceof Company.RunResumed) {
             step(number, time, role, type, 0, "", "resumed", event);
         } else if (event instanceof Company.RunEnded e) {
