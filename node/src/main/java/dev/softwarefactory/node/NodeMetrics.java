@@ -63,6 +63,18 @@ final class NodeMetrics {
                 .record(Duration.ofMillis(reply.latencyMillis()));
     }
 
+    void journalWritten(long nanos) {
+        Timer.builder("sf_journal_write_time").description("How long the PostgreSQL journal took to write a batch of events")
+                .register(registry).record(Duration.ofNanos(nanos));
+    }
+
+    void gatewayQueued(long nanos) {
+        Timer.builder("sf_gateway_queue_time")
+                .description("From a model call's arrival at the gateway to the start of its HTTP call: routing and"
+                        + " waiting for the backend's limits")
+                .register(registry).record(Duration.ofNanos(nanos));
+    }
+
     void modelCallFailed(String role) {
         Counter.builder("sf_model_call_failures").tag("role", role)
                 .description("Model calls that failed after the gateway's retries").register(registry).increment();

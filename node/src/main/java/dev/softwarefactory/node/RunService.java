@@ -1,5 +1,6 @@
 package dev.softwarefactory.node;
 
+import akka.actor.typed.javadsl.Adapter;
 import com.typesafe.config.Config;
 import dev.softwarefactory.llmgateway.gateway.Gateway;
 import dev.softwarefactory.runtime.Company;
@@ -8,6 +9,7 @@ import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.RunSummary;
+import dev.softwarefactory.runtime.journal.JournalWrites;
 import dev.softwarefactory.runtime.replay.ReplaySource;
 import dev.softwarefactory.runtime.replay.RunJournal;
 import dev.softwarefactory.runtime.replay.WorkspaceDigest;
@@ -58,7 +60,9 @@ public final class RunService implements AutoCloseable {
         this.feed = new RunFeed(session.system());
         this.timelines = new RunTimelines(session.system(), session.dataDir());
         this.maxRequirementChars = config().getInt("software-factory.max-requirement-chars");
-        models.measure(new NodeMetrics(registry, index::all, timelines::keptSteps));
+        NodeMetrics metrics = new NodeMetrics(registry, index::all, timelines::keptSteps);
+        models.measure(metrics);
+        JournalWrites.get(Adapter.toClassic(session.system())).onWrite(metrics::journalWritten);
     }
 
     /**
