@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LlmOptions llm;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -47,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer.checkExposure(host, token);
         Optional<String> spec = llm.explicitSpec();
         spec.ifPresent(s -> LlmSpec.check(s, NodeSession.userConfig()));
-        ServingNode node = ServingNode.open(data.dataDir, spec, llm.apiKey(), host, port, token);
+        ServingNode node = ServingNode.open(data.dataDir, spec, llm.apiKey(), host, port, token, cluster.asConfig());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             System.out.println("stopped; unfinished runs resume when a node serves " + data.dataDir + " again");

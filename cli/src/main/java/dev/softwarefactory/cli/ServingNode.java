@@ -1,18 +1,20 @@
 package dev.softwarefactory.cli;
 
 import akka.http.javadsl.ServerBinding;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.llmgateway.endpoint.OpenAiRoutes;
 import dev.softwarefactory.node.FeedEvent;
 import dev.softwarefactory.node.ForkRun;
 import dev.softwarefactory.node.ModelOptions;
 import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.node.ProjectSummary;
-import dev.softwarefactory.node.RunItem;
 import dev.softwarefactory.node.RunService;
 import dev.softwarefactory.node.RunTimeline;
 import dev.softwarefactory.node.StartRun;
 import dev.softwarefactory.node.StartedRun;
 import dev.softwarefactory.node.UserError;
+import dev.softwarefactory.runtime.RunSummary;
 import dev.softwarefactory.runtime.replay.Step;
 import dev.softwarefactory.server.ApiServer;
 import dev.softwarefactory.server.ServerRoutes;
@@ -44,8 +46,14 @@ final class ServingNode implements RunsClient {
     /** Opens the data dir, starts the node and binds its API ({@code port} 0: a free one). */
     static ServingNode open(Path dataDir, Optional<String> defaultSpec, Optional<String> apiKey, String host, int port,
             Optional<String> token) {
+        return open(dataDir, defaultSpec, apiKey, host, port, token, ConfigFactory.empty());
+    }
+
+    /** With command-line {@code options} (journal, cluster) above conf/application.conf. */
+    static ServingNode open(Path dataDir, Optional<String> defaultSpec, Optional<String> apiKey, String host, int port,
+            Optional<String> token, Config options) {
         ApiServer.checkExposure(host, token);
-        NodeSession session = NodeSession.open(dataDir, true);
+        NodeSession session = NodeSession.open(dataDir, true, options);
         try {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RunService service = RunService.start(session, defaultSpec, apiKey, metrics);
@@ -128,23 +136,23 @@ final class ServingNode implements RunsClient {
     }
 
     @Override
-    public List<RunItem> runs() {
-        return service.all().stream().map(RunItem::of).toList();
+    public List<RunSummary> runs() {
+        return service.all();
     }
 
     @Override
-    public RunItem run(String runId) {
-        return RunItem.of(service.find(runId));
+    public RunSummary run(String runId) {
+        return known(runId, () -> service.find(runId));
     }
 
     @Override
     public List<Step> timeline(String runId) {
-        return RunTimeline.read(session, session.dataDir(), runId).steps();
+        return RunTimeline.read(session, dataDir, runId).steps();
     }
 
     @Override
     public List<String> dataset(String runId) {
-        return service.dataset(runId);
+        return known(runId, () -> service.dataset(runId));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -30,14 +31,39 @@ final class NodeProcess implements AutoCloseable {
 
     /** With standard input read from {@code stdin}. */
     static NodeProcess start(Path workDir, ProcessBuilder.Redirect stdin, String... args) {
+        return start(workDir, stdin, Map.of(), args);
+    }
+
+    /** With {@code env} over this JVM's environment (an empty value removes the variable). */
+    static NodeProcess start(Path workDir, Map<String, String> env, String... args) {
+        return start(workDir, ProcessBuilder.Redirect.PIPE, env, args);
+    }
+
+    private static NodeProcess start(Path workDir, ProcessBuilder.Redirect stdin, Map<String, String> env,
+            String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectInput(stdin);
+        env.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
-            return new NodeProcess(new ProcessBuilder(command).directory(workDir.toFile()).redirectInput(stdin).start());
+            return new NodeProcess(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs to the end with these environment variables. */
+    static NodeProcess run(Path workDir, Map<String, String> env, String... args) {
+        NodeProcess node = start(workDir, env, args);
+        node.exitCode(Duration.ofSeconds(90));
+        return node;
     }
 
     /** Runs to the end and returns the exit code. */

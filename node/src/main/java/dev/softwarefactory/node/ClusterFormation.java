@@ -3,6 +3,9 @@ package dev.softwarefactory.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -47,12 +50,23 @@ public final class ClusterFormation {
             throw new IllegalArgumentException("a cluster needs a journal every node reads: --journal"
                     + " jdbc:postgresql://HOST:5432/DB (LevelDB is one node's own)");
         }
+        String host = cluster.getString("node-host");
+        requireFree(host, port);
         return ConfigFactory.empty()
-                .withValue("akka.remote.artery.canonical.hostname",
-                        ConfigValueFactory.fromAnyRef(cluster.getString("node-host")))
+                .withValue("akka.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
                 .withValue("akka.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
                 .withValue("akka.cluster.seed-nodes", ConfigValueFactory.fromIterable(
                         seeds.stream().map(seed -> "akka://" + systemName + "@" + seed).toList()))
                 .withValue("akka.cluster.roles", ConfigValueFactory.fromIterable(cluster.getStringList("roles")));
+    }
+
+    /** Akka would log a stack trace and fail later; a port taken by another process is said up front. */
+    private static void requireFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot listen for the cluster on " + host + ":" + port
+                    + " (--node-host, --node-port): " + e.getMessage());
+        }
     }
 }

@@ -12,8 +12,10 @@ import dev.softwarefactory.runtime.JournalProbe;
 import dev.softwarefactory.runtime.NodeConfig;
 import dev.softwarefactory.runtime.journal.JournalSchema;
 import dev.softwarefactory.runtime.journal.JournalUnavailable;
+import dev.softwarefactory.runtime.journal.PostgresJournal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A node on a data dir it owns: the lock, the actor system, and (for runs) a one-node cluster. */
 public final class NodeSession implements AutoCloseable {
@@ -43,8 +45,10 @@ public final class NodeSession implements AutoCloseable {
         boolean clustered = joinCluster && ClusterFormation.enabled(settings);
         Config formation;
         try {
-            NodeConfig.postgresJournal(user).ifPresent(JournalSchema::require);
+            // The settings first, so that a mistyped option is said before any connection is tried.
+            Optional<PostgresJournal> journal = NodeConfig.postgresJournal(user);
             formation = clustered ? ClusterFormation.akkaSettings(settings, SYSTEM_NAME) : ConfigFactory.empty();
+            journal.ifPresent(JournalSchema::require);
         } catch (JournalUnavailable | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -92,8 +96,13 @@ public final class NodeSession implements AutoCloseable {
     }
 
     /** The API address of the node holding a data dir, when one holds it and serves its API. */
-    public static java.util.Optional<String> holderAddress(Path dataDir) {
+    public static Optional<String> holderAddress(Path dataDir) {
         return DataDirLock.holderAddress(dataDir);
+    }
+
+    /** Whether a node process holds the data dir now. */
+    public static boolean held(Path dataDir) {
+        return DataDirLock.isHeld(dataDir);
     }
 
     public Path dataDir() {

@@ -1,16 +1,15 @@
 package dev.softwarefactory.server;
 
 import akka.actor.typed.ActorSystem;
-import akka.cluster.MemberStatus;
-import akka.cluster.typed.Cluster;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
+import dev.softwarefactory.node.Readiness;
 import java.util.Map;
 
 /**
  * /healthz: the process answers (open to all, for probes). /readyz: the node is a member of its
- * cluster and can take runs (behind the token like everything else).
+ * cluster and a node that runs runs is up, so it can take runs (behind the token like everything else).
  */
 public final class HealthRoutes extends AllDirectives {
     private final ActorSystem<?> system;
@@ -26,13 +25,9 @@ public final class HealthRoutes extends AllDirectives {
     }
 
     public Route readiness() {
-        return path("readyz", () -> get(() -> ready()
-                        ? complete(StatusCodes.OK, Map.of("status", "ready"), json.marshaller())
-                        : complete(StatusCodes.SERVICE_UNAVAILABLE, ApiError.of("not_ready",
-                                "the node has not joined its cluster yet"), json.marshaller())));
-    }
-
-    private boolean ready() {
-        return Cluster.get(system).selfMember().status() == MemberStatus.up();
+        return path("readyz", () -> get(() -> Readiness.notReadyBecause(system)
+                .map(reason -> complete(StatusCodes.SERVICE_UNAVAILABLE, ApiError.of("not_ready", reason),
+                        json.marshaller()))
+                .orElseGet(() -> complete(StatusCodes.OK, Map.of("status", "ready"), json.marshaller()))));
     }
 }

@@ -166,7 +166,7 @@ public final class Gateway implements LlmClient {
                 .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
     }
 
-    /** The gateway's own time per request, for benches. */
+    /** The gateway's own time per request, for benches and a node's metrics. */
     public AdmissionTimes admissionTimes() {
         return admissionTimes;
     }
