@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * A WriteCode or WriteTests answer: one file's whole content, bare or in a fenced block among prose
- * and other blocks. The block labelled with the file's name wins; else the longest block whose
- * language fits the file (so a usage example in a shell block is not taken for the code).
+ * and other blocks. The block labelled with the file's name wins; else, among the blocks whose
+ * language fits the file (so a usage example in a shell block is not taken for the code), one whose
+ * prose names the file, then the longest.
  */
 public final class CodeFile {
     private static final Map<String, Set<String>> LANGUAGES = Map.of(
@@ -45,14 +46,17 @@ public final class CodeFile {
 
     private static MarkdownBlocks.Block choose(List<MarkdownBlocks.Block> blocks, String path) {
         List<MarkdownBlocks.Block> labelled = blocks.stream()
-                .filter(b -> FileLabel.of(b).filter(l -> l.names(path)).isPresent()).toList();
+                .filter(b -> FileLabel.of(b).filter(l -> l.strong() && l.names(path)).isPresent()).toList();
         if (!labelled.isEmpty()) {
             return labelled.get(labelled.size() - 1);
         }
+        Comparator<MarkdownBlocks.Block> mentionedThenLongest = Comparator
+                .comparing((MarkdownBlocks.Block b) -> FileLabel.of(b).filter(l -> l.names(path)).isPresent())
+                .thenComparingInt(b -> b.body().length());
         Optional<MarkdownBlocks.Block> fitting = blocks.stream()
                 .filter(b -> FileLabel.of(b).filter(FileLabel::strong).isEmpty())
                 .filter(b -> fits(b.language(), path))
-                .max(Comparator.comparingInt(b -> b.body().length()));
+                .max(mentionedThenLongest);
         return fitting.orElseThrow(() -> new AnswerRejected("the answer has no code block for " + path + " (its blocks"
                 + " are for " + blocks.stream().map(b -> FileLabel.of(b).map(FileLabel::path).orElse(b.language()))
                         .distinct().toList() + ")"));

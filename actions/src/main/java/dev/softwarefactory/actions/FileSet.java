@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Whole files in Markdown: each file's full content in a fenced block labelled with its path
@@ -12,6 +13,7 @@ import java.util.Optional;
  * and CodeChange and TestCode messages carry code in it.
  */
 public record FileSet(Map<String, String> files) {
+    static final String NO_FILE = "no file given: write each as a line \"## File: path\" and a fenced block";
 
     public FileSet {
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
@@ -23,10 +25,22 @@ public record FileSet(Map<String, String> files) {
      * allowed file; one labelled outright with any other path is refused.
      */
     public static FileSet parse(String answer, Collection<String> allowed) {
+        FileSet files = labelled(ModelAnswers.text(answer), allowed, label -> true);
+        if (files.files().isEmpty()) {
+            throw new AnswerRejected(NO_FILE);
+        }
+        return files;
+    }
+
+    /**
+     * The files of a normalized answer as {@link #parse} reads them, of the labels {@code counts}
+     * accepts; none when it has none.
+     */
+    static FileSet labelled(String text, Collection<String> allowed, Predicate<FileLabel> counts) {
         Map<String, String> files = new LinkedHashMap<>();
-        for (MarkdownBlocks.Block block : ModelAnswers.blocks(ModelAnswers.text(answer))) {
-            Optional<FileLabel> label = FileLabel.of(block);
-            if (label.isEmpty() || (!label.get().strong() && !allowed.contains(label.get().path()))) {
+        for (MarkdownBlocks.Block block : ModelAnswers.blocks(text)) {
+            Optional<FileLabel> label = FileLabel.of(block).filter(counts);
+            if (label.isEmpty() || !isFile(label.get(), allowed)) {
                 continue;
             }
             String path = label.get().path();
@@ -43,10 +57,12 @@ public record FileSet(Map<String, String> files) {
             }
             files.put(path, block.body());
         }
-        if (files.isEmpty()) {
-            throw new AnswerRejected("no file given: write each as a line \"## File: path\" and a fenced block");
-        }
         return new FileSet(files);
+    }
+
+    /** Whether a block so labelled is a file: labelled outright, or named in passing as an allowed file. */
+    static boolean isFile(FileLabel label, Collection<String> allowed) {
+        return label.strong() || allowed.contains(label.path());
     }
 
     /** Each file under "## File: path" in a fence longer than any fence inside it, so it reads back whole. */

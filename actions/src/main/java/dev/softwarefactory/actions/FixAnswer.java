@@ -4,25 +4,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * A FixBug answer: whole source files, and optionally a request that QA change a test. Tests are
- * QA's, so an answer that rewrites a test file is rejected (one given back unchanged is dropped), as
- * is a fix that changes nothing.
+ * A FixBug answer: whole source files, and optionally a request that QA change a test, which runs
+ * from its line to the first file after it (a block without a file label in it is a quote). Tests
+ * are QA's, so an answer that rewrites a test file is rejected (one given back unchanged is
+ * dropped), as is a fix that changes nothing. Files are labelled as {@link FileLabel} reads them.
  */
 public record FixAnswer(FileSet files, Optional<String> testChangeRequest) {
-    /** "TEST CHANGE REQUEST: file, why" as a line, a bold label or a heading; the text runs to the next file. */
+    /** "TEST CHANGE REQUEST: file, why" as a line, a bold label or a heading. */
     private static final Pattern REQUEST = Pattern.compile(
-            "(?im)^[ \\t>*_#-]*test change request[*_ \\t]*:?[*_ \\t]*(.*)$");
-    private static final Pattern FILE_LINE = Pattern.compile("(?m)^#{1,4} File:");
+            "(?i)[ \\t>*_#-]*test change request[*_ \\t]*[:：]?[*_ \\t]*(.*)");
 
     public static FixAnswer parse(String answer, Design design, Map<String, String> current) {
-        Optional<String> request = request(ModelAnswers.complete(answer), design);
-        boolean hasFiles = FILE_LINE.matcher(answer).find();
-        FileSet given = request.isPresent() && !hasFiles ? new FileSet(Map.of())
-                : FileSet.parse(answer, design.allFiles());
+        String text = ModelAnswers.complete(answer);
+        // Beside a request, a test file named only in passing is a quote for QA, not a rewrite.
+        Predicate<FileLabel> counts = label -> label.strong() || !design.testFiles().contains(label.path());
+        Optional<MarkedSection> request = MarkedSection.find(text, REQUEST, block -> FileLabel.of(block)
+                .filter(counts).filter(label -> FileSet.isFile(label, design.allFiles())).isPresent());
+        request.ifPresent(r -> checkNamesATest(r.text(), design));
+        FileSet given = request.isPresent() ? FileSet.labelled(request.get().rest(), design.allFiles(), counts)
+                : FileSet.labelled(text, design.allFiles(), label -> true);
+        if (given.files().isEmpty() && request.isEmpty()) {
+            throw new AnswerRejected(FileSet.NO_FILE);
+        }
         List<String> tests = given.files().entrySet().stream().filter(f -> design.testFiles().contains(f.getKey()))
                 .filter(f -> !same(f.getValue(), current.get(f.getKey()))).map(Map.Entry::getKey).toList();
         if (!tests.isEmpty()) {
@@ -39,22 +46,14 @@ public record FixAnswer(FileSet files, Optional<String> testChangeRequest) {
                     + (given.files().size() == 1 ? " is" : " are") + " the same as the current code. Change what"
                     + " makes the failure happen.");
         }
-        return new FixAnswer(new FileSet(sources), request);
+        return new FixAnswer(new FileSet(sources), request.map(MarkedSection::text));
     }
 
-    private static Optional<String> request(String answer, Design design) {
-        Matcher m = REQUEST.matcher(answer);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String rest = answer.substring(m.start(1));
-        Matcher file = FILE_LINE.matcher(rest);
-        String text = (file.find() ? rest.substring(0, file.start()) : rest).strip();
-        if (design.testFiles().stream().noneMatch(text::contains)) {
+    private static void checkNamesATest(String request, Design design) {
+        if (design.testFiles().stream().noneMatch(request::contains)) {
             throw new AnswerRejected("the TEST CHANGE REQUEST must name the test file it is about (one of "
                     + design.testFiles() + ") and say why the test is wrong");
         }
-        return Optional.of(text);
     }
 
     private static boolean same(String fixed, String current) {

@@ -20,9 +20,10 @@ final class MarkdownBlocks {
 
     /**
      * One fenced block: its info string (language tag and whatever follows), its body with a final
-     * newline, and the nearest non-blank line before it that lies outside any block, if near.
+     * newline, and the nearest non-blank line before it that lies outside any block, if near; with
+     * the line numbers (from 0) of that line (-1 without one), of its opening and of its closing fence.
      */
-    record Block(String info, String body, String lineBefore) {
+    record Block(String info, String body, String lineBefore, int lineBeforeAt, int opener, int closer) {
         String language() {
             String first = info.split("[\\s{:,]", 2)[0];
             return first.toLowerCase(java.util.Locale.ROOT);
@@ -96,8 +97,9 @@ final class MarkdownBlocks {
                 }
                 body.append(dedent(lines[j], opener.indent())).append('\n');
             }
-            String label = lineBeforeAt >= 0 && i - lineBeforeAt <= LABEL_REACH ? lineBefore : null;
-            blocks.add(new Block(opener.info(), body.toString(), label));
+            boolean near = lineBeforeAt >= 0 && i - lineBeforeAt <= LABEL_REACH;
+            blocks.add(new Block(opener.info(), body.toString(), near ? lineBefore : null, near ? lineBeforeAt : -1,
+                    i, Math.min(j, lines.length - 1)));
             if (!open.isEmpty()) {
                 return new Parsed(blocks, true);
             }

@@ -1,7 +1,5 @@
 package dev.softwarefactory.actions;
 
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,20 +8,18 @@ import java.util.regex.Pattern;
  */
 public record TestChangeRequest(String request, FileSet files) {
     public static final String HEADER = "TEST CHANGE REQUEST";
-    private static final Pattern FILE_LINE = Pattern.compile("(?m)^#{1,4} File:");
+    private static final Pattern MARKER = Pattern.compile(Pattern.quote(HEADER) + "(.*)");
 
     public String render() {
         return HEADER + "\n" + request.strip() + "\n\n" + (files.files().isEmpty() ? "" : files.render());
     }
 
-    /** Reads a message this class rendered. */
+    /** Reads a message this class rendered; a block the request quotes stays in it. */
     public static TestChangeRequest parse(String content, Design design) {
-        String body = content.startsWith(HEADER) ? content.substring(HEADER.length()) : content;
-        Matcher file = FILE_LINE.matcher(body);
-        if (!file.find()) {
-            return new TestChangeRequest(body.strip(), new FileSet(Map.of()));
-        }
-        return new TestChangeRequest(body.substring(0, file.start()).strip(),
-                FileSet.parse(body.substring(file.start()), design.allFiles()));
+        String text = MarkdownBlocks.normalize(content.startsWith(HEADER) ? content : HEADER + "\n" + content);
+        MarkedSection section = MarkedSection.find(text, MARKER,
+                block -> FileLabel.of(block).filter(FileLabel::strong).isPresent()).orElseThrow();
+        return new TestChangeRequest(section.text(), FileSet.labelled(section.rest(), design.allFiles(),
+                FileLabel::strong));
     }
 }

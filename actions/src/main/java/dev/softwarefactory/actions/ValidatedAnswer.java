@@ -11,8 +11,6 @@ import java.util.function.Function;
  * call for the same action and target, before the action gives up.
  */
 final class ValidatedAnswer {
-    static final int ATTEMPTS = 3;
-
     private ValidatedAnswer() {
     }
 
@@ -20,8 +18,8 @@ final class ValidatedAnswer {
             Function<String, T> parse) {
         String request = prompt;
         String reason = "";
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            String effectKey = attempt == 1 ? key : key + "#" + attempt;
+        for (int attempt = 1; attempt <= AnswerAttempts.MAX; attempt++) {
+            String effectKey = AnswerAttempts.key(key, attempt);
             String answer = context.llm(effectKey, action, target, List.of(ChatMessage.user(request))).text();
             try {
                 return parse.apply(answer);
@@ -31,6 +29,6 @@ final class ValidatedAnswer {
             }
         }
         throw new IllegalStateException(action + (target == null ? "" : " " + target) + ": the model's answer was "
-                + "rejected " + ATTEMPTS + " times; last reason: " + reason);
+                + "rejected " + AnswerAttempts.MAX + " times; last reason: " + reason);
     }
 }

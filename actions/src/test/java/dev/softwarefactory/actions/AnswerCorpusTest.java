@@ -126,12 +126,16 @@ class AnswerCorpusTest {
                 "should contain " + s + ":\n" + result));
         expected.path("excludes").forEach(s -> assertFalse(result.toString().contains(s.asText()),
                 "should not contain " + s + ":\n" + result));
+        if (result instanceof FixAnswer fix) {
+            checkFiles(expected, fix.files());
+            assertEquals(expected.path("request").asText(null), fix.testChangeRequest().orElse(null));
+        }
+        if (result instanceof TestDecision decision) {
+            checkFiles(expected, decision.revised());
+            assertEquals(expected.path("rejection").asText(null), decision.rejection().orElse(null));
+        }
         if (result instanceof FileSet files) {
-            expected.path("files").fields().forEachRemaining(f -> assertEquals(f.getValue().asText(),
-                    files.files().get(f.getKey()), f.getKey()));
-            if (expected.has("paths")) {
-                assertEquals(JSON.convertValue(expected.get("paths"), List.class), List.copyOf(files.files().keySet()));
-            }
+            checkFiles(expected, files);
         }
         if (expected.has("designFiles")) {
             assertEquals(JSON.convertValue(expected.get("designFiles"), List.class), ((Design) result).files());
@@ -145,10 +149,18 @@ class AnswerCorpusTest {
         }
     }
 
+    private static void checkFiles(JsonNode expected, FileSet files) {
+        expected.path("files").fields().forEachRemaining(f -> assertEquals(f.getValue().asText(),
+                files.files().get(f.getKey()), f.getKey()));
+        if (expected.has("paths")) {
+            assertEquals(JSON.convertValue(expected.get("paths"), List.class), List.copyOf(files.files().keySet()));
+        }
+    }
+
     /** The parsers of the actions, by the name a case gives. */
     private static final class Parser {
         static final java.util.SortedSet<String> NAMES = new java.util.TreeSet<>(
-                List.of("code", "files", "prd", "readme", "design", "tasks", "review"));
+                List.of("code", "files", "prd", "readme", "design", "tasks", "review", "fix", "decision"));
 
         static Function<String, Object> of(JsonNode expected) {
             String path = expected.path("path").asText("calc.py");
@@ -162,6 +174,9 @@ class AnswerCorpusTest {
                 case "design" -> Design::parse;
                 case "tasks" -> answer -> TaskList.parse(answer, Answers.design());
                 case "review" -> answer -> Review.parse(answer, Answers.design());
+                case "fix" -> answer -> FixAnswer.parse(answer, Answers.design(), expected.has("current")
+                        ? JSON.convertValue(expected.get("current"), Map.class) : Map.of());
+                case "decision" -> answer -> TestDecision.parse(answer, Answers.design());
                 default -> throw new IllegalArgumentException("no parser " + expected.path("parser"));
             };
         }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "export-dataset", mixinStandardHelpOptions = true,
         description = "Write every model call of runs as chat-format JSONL (prompt, answer, role, action, model,"
-                + " the run's outcome), for fine-tuning. Calls a rerun or fork served from another run are left"
-                + " out: they are exported with the run that made them.")
+                + " the run's outcome, whether the answer was rejected and sent back), for fine-tuning. Calls a"
+                + " rerun or fork served from another run are left out: they are exported with the run that made"
+                + " them.")
 final class ExportDatasetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN-ID", arity = "1..*")
     List<String> runIds;

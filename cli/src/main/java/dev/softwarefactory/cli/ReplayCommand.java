@@ -46,22 +46,25 @@ final class ReplayCommand implements Callable<Integer> {
             + " prints both workspace digests. Exit 0 when the rerun reproduced the run.")
     boolean rerun;
 
+    @Mixin
+    NodeOption node;
+
     @Override
     public Integer call() {
-        data.requireExisting();
         if (rerun && (role != null || type != null || json || show != null)) {
             throw new UsageError("--rerun takes none of --role, --type, --json, --show");
         }
         if (rerun) {
+            data.requireExisting();
             System.out.println("rerunning run " + runId + ": starting a node on " + data.dataDir.toAbsolutePath()
                     .normalize() + " and reading the run's journal ...");
             System.out.flush();
-        }
-        try (NodeSession session = NodeSession.open(data.dataDir, rerun)) {
-            if (rerun) {
+            try (NodeSession session = NodeSession.open(data.dataDir, true)) {
                 return new Rerun(session, SourceRun.read(session, data.dataDir, runId)).run(System.out);
             }
-            RunTimeline timeline = RunTimeline.read(session, data.dataDir, runId);
+        }
+        try (RunReader reader = node.reader(data)) {
+            RunTimeline timeline = new RunTimeline(runId, reader.timeline(runId));
             PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out,
                     StandardCharsets.UTF_8), 1 << 16));
             print(timeline, new TimelinePrinter(out));

@@ -11,6 +11,11 @@ final class ResumeHint {
         return launcher() + "resume " + runId + " --data-dir " + quoted(dataDir.toString());
     }
 
+    /** The same through a serving node, which holds the data dir. */
+    static String onNode(String runId, String url) {
+        return launcher() + "resume " + runId + " --node " + quoted(url);
+    }
+
     /** "java -jar /path/node.jar " when running from the jar; nothing when run from classes (tests, IDEs). */
     private static String launcher() {
         try {

@@ -1,16 +1,16 @@
 package dev.softwarefactory.cli;
 
-import dev.softwarefactory.node.RunItem;
+import dev.softwarefactory.runtime.RunSummary;
 import dev.softwarefactory.runtime.replay.Step;
 import java.util.List;
 
 /** What the reading commands need of a data dir's runs, from a node in this process or a serving node's API. */
 interface RunReader extends AutoCloseable {
     /** Every run, oldest first. */
-    List<RunItem> runs();
+    List<RunSummary> runs();
 
-    /** A run's listing; an unknown run is a user error. */
-    RunItem run(String runId);
+    /** One run; an unknown run is a user error. */
+    RunSummary run(String runId);
 
     /** A run's whole timeline, with each step's journaled event. */
     List<Step> timeline(String runId);

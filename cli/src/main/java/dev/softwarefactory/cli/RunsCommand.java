@@ -1,10 +1,9 @@
 package dev.softwarefactory.cli;
 
-import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.node.UserConfig;
 import dev.softwarefactory.runtime.Outcome;
-import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunSummary;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the runs in a data dir: status, start, duration, model calls, tokens, cost and why each ended.")
+        description = "List the runs in a data dir (through the node that serves it, if one does): status, start, duration, model calls, tokens, cost and why each ended.")
 final class RunsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -22,41 +21,47 @@ final class RunsCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Mixin
+    NodeOption node;
+
     @Override
     public Integer call() {
         UserConfig.load(); // a mistake in it is said here too, not only once a run exists
         // A folder no run was started in holds no runs; opening a node there would make it a data dir.
-        if (!java.nio.file.Files.isDirectory(data.dataDir.resolve("journal"))) {
+        if (node.serving(data.dataDir).isEmpty() && !Files.isDirectory(data.dataDir.resolve("journal"))) {
             System.out.println("no runs in " + data.dataDir + " yet (start one with: run --data-dir " + data.dataDir
                     + " \"idea\")");
             return 0;
         }
-        try (NodeSession session = NodeSession.open(data.dataDir, false)) {
-            List<RunSummary> runs = new RunCatalog(session.system()).runs();
+        try (RunReader reader = node.reader(data)) {
+            List<RunSummary> runs = reader.runs();
             if (runs.isEmpty()) {
-                System.out.println("no runs in " + data.dataDir);
+                System.out.println("no runs in " + node.where(data));
                 return 0;
             }
             System.out.printf("%-22s %-10s %-19s %9s %6s %9s %10s  %s%n", "RUN", "STATUS", "STARTED", "DURATION",
                     "CALLS", "TOKENS", "COST", "REQUIREMENT");
             for (RunSummary run : runs) {
                 String duration = run.endedAt() == 0 ? "-" : String.format("%.1fs", (run.endedAt() - run.startedAt()) / 1000.0);
-                System.out.printf("%-22s %-10s %-19s %9s %6d %9d %10s  %s%n", run.runId(), status(run),
+                System.out.printf("%-22s %-10s %-19s %9s %6d %9d %10s  %s%n", run.runId(), status(run, reader.live()),
                         TIME.format(Instant.ofEpochMilli(run.startedAt())), duration, run.usage().modelCalls(),
                         run.usage().tokens(),
                         String.format("$%.4f", run.usage().costUsd()), Terminal.safe(oneLine(run.requirement())));
-                System.out.println("    " + Terminal.safe(why(run)) + worked(run));
+                System.out.println("    " + Terminal.safe(why(run, reader.live())) + worked(run));
             }
             return runs.stream().anyMatch(RunSummary::damaged) ? 1 : 0;
         }
     }
 
-    /** This process holds the data dir's lock, so no node is working on a run that has not ended. */
-    private static String status(RunSummary run) {
+    /**
+     * Read without a serving node, this process holds the data dir's lock, so no node is working on a
+     * run that has not ended; through a serving node, such a run is going on there.
+     */
+    private static String status(RunSummary run, boolean live) {
         if (run.damaged()) {
             return "DAMAGED";
         }
-        return run.outcome() == Outcome.RUNNING ? "UNFINISHED" : run.outcome().name();
+        return run.outcome() == Outcome.RUNNING && !live ? "UNFINISHED" : run.outcome().name();
     }
 
     /** A resumed run's duration includes the time it stood still; say how long it was worked on. */
@@ -66,13 +71,15 @@ final class RunsCommand implements Callable<Integer> {
                 run.downtimeMillis() / 1000.0);
     }
 
-    private String why(RunSummary run) {
+    private String why(RunSummary run, boolean live) {
         if (run.damaged()) {
             return "the journal of this run is damaged: " + run.damage() + "; it cannot be replayed or resumed";
         }
-        return run.outcome() == Outcome.RUNNING ? "stopped before its end; continue it with: "
-                + ResumeHint.command(run.runId(), data.dataDir)
-                : run.reason();
+        if (run.outcome() != Outcome.RUNNING) {
+            return run.reason();
+        }
+        return live ? "going on at its node; follow it with: " + node.resumeHint(run.runId(), data)
+                : "stopped before its end; continue it with: " + ResumeHint.command(run.runId(), data.dataDir);
     }
 
     private static String oneLine(String text) {

@@ -9,12 +9,12 @@ import dev.softwarefactory.node.ForkRun;
 import dev.softwarefactory.node.ModelOptions;
 import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.node.ProjectSummary;
-import dev.softwarefactory.node.RunItem;
 import dev.softwarefactory.node.RunService;
 import dev.softwarefactory.node.RunTimeline;
 import dev.softwarefactory.node.StartRun;
 import dev.softwarefactory.node.StartedRun;
 import dev.softwarefactory.node.UserError;
+import dev.softwarefactory.runtime.RunSummary;
 import dev.softwarefactory.runtime.replay.Step;
 import dev.softwarefactory.server.ApiServer;
 import dev.softwarefactory.server.ServerRoutes;
@@ -136,23 +136,23 @@ final class ServingNode implements RunsClient {
     }
 
     @Override
-    public List<RunItem> runs() {
-        return service.all().stream().map(RunItem::of).toList();
+    public List<RunSummary> runs() {
+        return service.all();
     }
 
     @Override
-    public RunItem run(String runId) {
-        return RunItem.of(service.find(runId));
+    public RunSummary run(String runId) {
+        return known(runId, () -> service.find(runId));
     }
 
     @Override
     public List<Step> timeline(String runId) {
-        return RunTimeline.read(session, session.dataDir(), runId).steps();
+        return RunTimeline.read(session, dataDir, runId).steps();
     }
 
     @Override
     public List<String> dataset(String runId) {
-        return service.dataset(runId);
+        return known(runId, () -> service.dataset(runId));
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run killed with SIGKILL after some effects are recorded, then resumed: every effect ran exactly
- * once across both processes, and the workspace equals an uninterrupted run's byte for byte.
+ * once across both processes, every model call is counted once, and the workspace equals an
+ * uninterrupted run's byte for byte.
  */
 class CrashResumeTest {
     private static final long MODEL_LATENCY_MS = 300;
@@ -63,5 +64,10 @@ class CrashResumeTest {
         List<String> journal = Scenario.recordedEffects(dir, dataDir, runId);
         assertEquals(uninterruptedJournal, journal.stream().sorted().toList());
         assertEquals(uninterruptedFiles, Scenario.files(dir.resolve(dataDir).resolve("workspace").resolve(runId)));
+
+        // A call recorded before the kill is counted once, whether or not its count was persisted by then.
+        long calls = journal.stream().filter(effect -> effect.contains(" llm:")).count();
+        assertEquals(calls, Scenario.modelCalls(resumed), resumed.output());
+        assertEquals(calls, Scenario.modelCallsListed(dir, dataDir, runId));
     }
 }

@@ -35,7 +35,7 @@ final class NodeProcess implements AutoCloseable {
         return start(workDir, stdin, Map.of(), List.of(), args);
     }
 
-    /** With {@code env} over this JVM's environment. */
+    /** With {@code env} over this JVM's environment (an empty value removes the variable). */
     static NodeProcess start(Path workDir, Map<String, String> env, String... args) {
         return start(workDir, ProcessBuilder.Redirect.PIPE, env, List.of(), args);
     }
@@ -53,12 +53,25 @@ final class NodeProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectInput(stdin);
-        builder.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
             return new NodeProcess(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs to the end with these environment variables. */
+    static NodeProcess run(Path workDir, Map<String, String> env, String... args) {
+        NodeProcess node = start(workDir, env, args);
+        node.exitCode(Duration.ofSeconds(90));
+        return node;
     }
 
     /** Runs to the end and returns the exit code. */

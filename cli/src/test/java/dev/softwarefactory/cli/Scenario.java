@@ -79,4 +79,23 @@ final class Scenario {
         }
         return effects;
     }
+
+    /** The model calls a run's closing summary line counts. */
+    static long modelCalls(NodeProcess node) {
+        String summary = node.stdout().stream().filter(l -> l.startsWith("files ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no summary line:\n" + node.output()));
+        Matcher m = Pattern.compile("model calls (\\d+),").matcher(summary);
+        if (!m.find()) {
+            throw new AssertionError("no model calls in " + summary);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The model calls {@code runs} lists for a run. */
+    static long modelCallsListed(Path dir, String dataDir, String runId) {
+        NodeProcess runs = NodeProcess.run(dir, "runs", "--data-dir", dataDir);
+        String row = runs.stdout().stream().filter(l -> l.startsWith(runId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + runId + ":\n" + runs.output()));
+        return Long.parseLong(row.trim().split("\\s+")[5]);
+    }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
@@ -38,6 +42,11 @@ class WebPageBrowserTest {
     private static final Pattern ADDRESS = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
     private static final Pattern RUN_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration RUN_TIME = Duration.ofSeconds(120);
+    /** The outermost elements that reach past the window's right edge. */
+    private static final String TOO_WIDE = "const w = document.documentElement.clientWidth;"
+            + " return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w"
+            + " && e.parentElement.getBoundingClientRect().right <= w)"
+            + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)).join(', ');";
     @TempDir
     static Path dir;
     private static NodeProcess node;
@@ -158,6 +167,65 @@ class WebPageBrowserTest {
         driver.findElement(By.xpath("//button[text()='Cancel']")).click();
         waitFor().until(d -> statusShown().equals("CANCELLED"));
         browser.screenshot("cancelled");
+    }
+
+    @Test
+    void everyViewKeepsTheWcagRulesThatAxeChecks() {
+        ChromeDriver driver = browser.driver();
+        List<String> broken = new ArrayList<>();
+        for (String view : List.of("/", "/new", "/gateway")) {
+            driver.get(base + view);
+            waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1, main h2")));
+            Axe.violations(driver).forEach(v -> broken.add(view + ": " + v));
+        }
+        openRun(finishedRun);
+        for (WebElement tab : driver.findElements(By.cssSelector("[role=tab]"))) {
+            tab.click();
+            waitFor().until(d -> "true".equals(tab.getAttribute("aria-selected")));
+            Axe.violations(driver).forEach(v -> broken.add("run, " + tab.getText() + ": " + v));
+        }
+        assertEquals(List.of(), broken, String.join("\n", broken));
+    }
+
+    @Test
+    void aRunsFilesAreReachedWithTheKeyboardAlone() {
+        ChromeDriver driver = openRun(finishedRun);
+        WebElement filesTab = driver.findElement(By.id("tab-files"));
+        driver.findElement(By.tagName("body")).click();
+        for (int presses = 0; presses < 60 && !filesTab.equals(driver.switchTo().activeElement()); presses++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        assertEquals(filesTab, driver.switchTo().activeElement(), "Tab never reached the Files tab");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        WebElement file = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("button[data-path='textstats.py']")));
+        for (int presses = 0; presses < 60 && !file.equals(driver.switchTo().activeElement()); presses++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        assertEquals(file, driver.switchTo().activeElement(), "Tab never reached the file");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        waitFor().until(d -> codeShown().contains("re.findall"));
+    }
+
+    @Test
+    void theLayoutFitsFromALaptopScreenToAWideMonitor() {
+        ChromeDriver driver = browser.driver();
+        try {
+            for (Dimension size : List.of(new Dimension(1280, 720), new Dimension(2560, 1440))) {
+                driver.manage().window().setSize(size);
+                for (String view : List.of("/", "/new", "/runs/" + finishedRun)) {
+                    driver.get(base + view);
+                    waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1, main h2")));
+                    JavascriptExecutor js = (JavascriptExecutor) driver;
+                    Object overflow = js.executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                    assertEquals(0L, ((Number) overflow).longValue(), () -> view + " scrolls sideways at " + size
+                            + "; too wide: " + js.executeScript(TOO_WIDE));
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1440, 1000));
+        }
     }
 
     private static ChromeDriver openRun(String run) {

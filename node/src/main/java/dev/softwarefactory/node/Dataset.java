@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A run's model calls as chat-format JSONL lines (prompt, answer, role, action, model, the run's
- * outcome), for fine-tuning. Calls a rerun or fork was served from another run are left out: they
+ * outcome, whether the answer was rejected), for fine-tuning. Calls a rerun or fork was served from another run are left out: they
  * belong to the run that made them.
  */
 public final class Dataset {
@@ -25,9 +25,12 @@ public final class Dataset {
 
     public static List<String> lines(SourceRun run) {
         List<String> lines = new ArrayList<>();
+        Verdicts verdicts = new Verdicts(run.timeline().steps());
         for (Step step : run.timeline().steps()) {
             if (step.event() instanceof RoleActor.EffectRecorded e && e.result() instanceof LlmAnswered llm) {
-                lines.add(write(record(run, step, llm)));
+                Map<String, Object> record = record(run, step, llm);
+                record.put("answer_rejected", verdicts.rejected(step.role(), e.invocation(), e.key()));
+                lines.add(write(record));
             }
         }
         return lines;

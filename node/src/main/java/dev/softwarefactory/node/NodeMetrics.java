@@ -24,9 +24,11 @@ final class NodeMetrics {
     private Map<Outcome, Long> byState = new EnumMap<>(Outcome.class);
     private long countedAt;
 
-    NodeMetrics(MeterRegistry registry, Supplier<List<RunSummary>> runs) {
+    NodeMetrics(MeterRegistry registry, Supplier<List<RunSummary>> runs, Supplier<Long> timelineSteps) {
         this.registry = registry;
         this.runs = runs;
+        Gauge.builder("sf_timeline_cache_steps", () -> timelineSteps.get())
+                .description("Steps of run timelines the API keeps in memory").register(registry);
         for (Outcome state : Outcome.values()) {
             Gauge.builder("sf_runs", () -> runsIn(state)).tag("state", state.name())
                     .description("Runs of the journal by state").register(registry);
@@ -59,6 +61,18 @@ final class NodeMetrics {
         Timer.builder("sf_model_latency").tag("backend", backend)
                 .description("Model call latency as the backend reported it").register(registry)
                 .record(Duration.ofMillis(reply.latencyMillis()));
+    }
+
+    void journalWritten(long nanos) {
+        Timer.builder("sf_journal_write_time").description("How long the PostgreSQL journal took to write a batch of events")
+                .register(registry).record(Duration.ofNanos(nanos));
+    }
+
+    void gatewayQueued(long nanos) {
+        Timer.builder("sf_gateway_queue_time")
+                .description("From a model call's arrival at the gateway to the start of its HTTP call: routing and"
+                        + " waiting for the backend's limits")
+                .register(registry).record(Duration.ofNanos(nanos));
     }
 
     void modelCallFailed(String role) {

@@ -3,6 +3,7 @@ package dev.softwarefactory.node;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.llmgateway.LlmReply;
 import dev.softwarefactory.llmgateway.LlmRequest;
+import dev.softwarefactory.llmgateway.gateway.Gateway;
 import dev.softwarefactory.runtime.RunConfig;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,18 @@ final class RunModels implements LlmClient {
 
     /** The client of a server spec, shared by every run on it. */
     LlmClient forSpec(String spec) {
-        return bySpec.computeIfAbsent(spec, open);
+        return bySpec.computeIfAbsent(spec, this::openMeasured);
+    }
+
+    /** A server spec's client, its gateway's queue time measured. */
+    private LlmClient openMeasured(String spec) {
+        LlmClient client = open.apply(spec);
+        Gateway.of(client).ifPresent(gateway -> gateway.admissionTimes().onRecord(nanos -> {
+            if (metrics != null) {
+                metrics.gatewayQueued(nanos);
+            }
+        }));
+        return client;
     }
 
     void forget(String runId) {
@@ -54,7 +66,7 @@ final class RunModels implements LlmClient {
         if (spec.equals(LlmSpec.DEMO) || spec.startsWith(LlmSpec.SCRIPTED)) {
             return open.apply(spec);
         }
-        return bySpec.computeIfAbsent(spec, open);
+        return forSpec(spec);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.softwarefactory.node;
 
+import akka.actor.typed.javadsl.Adapter;
 import com.typesafe.config.Config;
 import dev.softwarefactory.llmgateway.gateway.Gateway;
 import dev.softwarefactory.runtime.Company;
+import dev.softwarefactory.runtime.DamagedRun;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.RunSummary;
+import dev.softwarefactory.runtime.journal.JournalWrites;
 import dev.softwarefactory.runtime.replay.ReplaySource;
 import dev.softwarefactory.runtime.replay.RunJournal;
 import dev.softwarefactory.runtime.replay.WorkspaceDigest;
@@ -34,6 +37,7 @@ public final class RunService implements AutoCloseable {
     private final RunModels models;
     private final RunIndex index;
     private final RunFeed feed;
+    private final RunTimelines timelines;
     private final Optional<String> defaultSpec;
     private final int maxRequirementChars;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
@@ -54,8 +58,11 @@ public final class RunService implements AutoCloseable {
         companyRef.set(company);
         this.index = new RunIndex(session.system());
         this.feed = new RunFeed(session.system());
+        this.timelines = new RunTimelines(session.system(), session.dataDir());
         this.maxRequirementChars = config().getInt("software-factory.max-requirement-chars");
-        models.measure(new NodeMetrics(registry, index::all));
+        NodeMetrics metrics = new NodeMetrics(registry, index::all, timelines::keptSteps);
+        models.measure(metrics);
+        JournalWrites.get(Adapter.toClassic(session.system())).onWrite(metrics::journalWritten);
     }
 
     /**
@@ -143,9 +150,8 @@ public final class RunService implements AutoCloseable {
 
     public RunDetail detail(String runId) {
         RunItem run = RunItem.of(find(runId));
-        RunJournal journal = RunJournal.of(session.system());
-        RunConfig config = journal.config(runId).orElse(null);
-        return RunDetail.of(run, journal.timeline(runId), config, rerunDigests(run, config));
+        RunConfig config = RunJournal.of(session.system()).config(runId).orElse(null);
+        return RunDetail.of(run, timelines.read(runId).steps(), config, rerunDigests(run, config));
     }
 
     /** Both workspaces of an ended rerun, digested as `replay --rerun` prints them. */
@@ -188,6 +194,11 @@ public final class RunService implements AutoCloseable {
 
     /** Continues an unfinished run, with another model when {@code model} names one. */
     public StartedRun resume(String runId, ModelOptions model) {
+        RunSummary run = find(runId);
+        if (run.damaged()) {
+            throw new DamagedRun(runId, run.damage() + "; it is not resumed, as its roles would redo (and pay"
+                    + " for) what the lost events recorded");
+        }
         requireOpen(runId, "resume");
         RunConfig recorded = RunJournal.of(session.system()).config(runId).orElseThrow();
         String spec = model.explicitSpec().orElse(recorded.llm());
@@ -259,16 +270,16 @@ public final class RunService implements AutoCloseable {
         if (after < 0 || limit < 1) {
             throw new UserError("after must not be negative and limit must be at least 1");
         }
-        return RunTimeline.read(session, session.dataDir(), runId).steps().stream().skip(after).filter(filter::matches)
+        return timelines.read(runId).steps().stream().skip(after).filter(filter::matches)
                 .limit(limit).map(full ? StepView::full : StepView::row).toList();
     }
 
     public StepView step(String runId, long number) {
-        return StepView.full(RunTimeline.read(session, session.dataDir(), runId).step(number));
+        return StepView.full(timelines.read(runId).step(number));
     }
 
     public RunFiles files(String runId) {
-        return new RunFiles(RunTimeline.read(session, session.dataDir(), runId).steps());
+        return new RunFiles(timelines.read(runId).steps());
     }
 
     public void zip(String runId, OutputStream out) {
@@ -301,7 +312,7 @@ public final class RunService implements AutoCloseable {
                 try {
                     resume(run.runId(), ModelOptions.NONE);
                     resumed.add(run.runId());
-                } catch (UserError e) {
+                } catch (UserError | DamagedRun e) {
                     session.system().log().warn("run {} not resumed: {}", run.runId(), e.getMessage());
                 }
             }

@@ -11,10 +11,14 @@ public record RunTimeline(String runId, List<Step> steps) {
     public static RunTimeline read(NodeSession session, Path dataDir, String runId) {
         List<Step> steps = RunJournal.of(session.system()).timeline(runId);
         if (steps.isEmpty()) {
-            throw UserError.notFound("no run " + runId + " in " + dataDir + " (list them with: runs --data-dir " + dataDir
-                    + ")");
+            throw unknown(runId, dataDir);
         }
         return new RunTimeline(runId, steps);
+    }
+
+    static UserError unknown(String runId, Path dataDir) {
+        return UserError.notFound("no run " + runId + " in " + dataDir + " (list them with: runs --data-dir " + dataDir
+                + ")");
     }
 
     public Step step(long number) {

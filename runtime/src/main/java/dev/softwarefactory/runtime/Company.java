@@ -38,6 +38,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public sealed interface Command extends JsonSerializable {
     }
 
+    /** An ended run's Company leaves memory; the journal holds it, and the next question wakes it. */
+    enum Unload implements Command {
+        INSTANCE
+    }
+
     public record Start(RunConfig config, ActorRef<Done> replyTo) implements Command {
     }
 
@@ -73,8 +78,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
             implements Command {
     }
 
-    /** The cost of a model call made by an action that has not been accounted yet. */
-    public record ChargeModelCall(String role, long invocation, double costUsd) implements Command {
+    /**
+     * A model call an action made, once its answer is recorded: the run's usage counts it at once,
+     * whether the answer is then accepted and whether the action succeeds. Idempotent per key.
+     */
+    public record AccountModelCall(String role, long invocation, String key, Usage usage) implements Command {
     }
 
     public record Admission(boolean admitted, String reason) implements JsonSerializable {
@@ -99,7 +107,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public record MessagePublished(LoggedMessage entry) implements Event {
     }
 
+    /** An action's outputs were published; {@code usage} is NONE since model calls are accounted one by one. */
     public record ActionAccounted(String role, long invocation, String action, Usage usage) implements Event {
+    }
+
+    public record ModelCallAccounted(String role, long invocation, String key, Usage usage) implements Event {
     }
 
     public record RunEnded(Outcome outcome, String reason, long endedAt) implements Event {
@@ -115,6 +127,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         long startedAt;
         final RunLog log = new RunLog();
         final Set<String> accounted = new HashSet<>();
+        final Set<String> calls = new HashSet<>();
         Usage usage = Usage.NONE;
         int rounds;
         Outcome outcome = Outcome.RUNNING;
@@ -136,8 +149,8 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         }
 
         Snapshot snapshot() {
-            return new Snapshot(config, startedAt, log.all(), Set.copyOf(accounted), usage, rounds, outcome,
-                    reason, endedAt, applied);
+            return new Snapshot(config, startedAt, log.all(), Set.copyOf(accounted), Set.copyOf(calls), usage,
+                    rounds, outcome, reason, endedAt, applied);
         }
 
         static State of(Snapshot snapshot) {
@@ -146,6 +159,9 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
             state.startedAt = snapshot.startedAt();
             snapshot.log().forEach(state.log::append);
             state.accounted.addAll(snapshot.accounted());
+            if (snapshot.calls() != null) {
+                state.calls.addAll(snapshot.calls());
+            }
             state.usage = snapshot.usage();
             state.rounds = snapshot.rounds();
             state.outcome = snapshot.outcome();
@@ -156,9 +172,12 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         }
     }
 
-    /** The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes. */
+    /**
+     * The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes.
+     * {@code calls} is null in snapshots written before model calls were accounted one by one.
+     */
     public record Snapshot(RunConfig config, long startedAt, List<LoggedMessage> log, Set<String> accounted,
-            Usage usage, int rounds, Outcome outcome, String reason, long endedAt, Long applied)
+            Set<String> calls, Usage usage, int rounds, Outcome outcome, String reason, long endedAt, Long applied)
             implements JsonSerializable {
     }
 
@@ -168,16 +187,12 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     private final ClusterSharding sharding;
     private final ActorRef<Topic.Command<LoggedMessage>> topic;
     private final Duration catchUpCheck;
+    private final Duration endedLinger;
     /**
      * Per role, where it last reported being idle and the types it watches; transient, as roles report
      * again when they restart. A role stays idle until a message of a type it watches is logged.
      */
     private final Map<String, IdleMark> idle = new HashMap<>();
-    /**
-     * Per unaccounted action (role#invocation), what its model calls cost so far. Transient: after a
-     * restart the recorded calls are served from the journal and cost nothing more.
-     */
-    private final Map<String, Double> pendingCost = new HashMap<>();
 
     public static Behavior<Command> create(String runId, Sop sop) {
         return Behaviors.setup(ctx -> new Company(ctx, runId, sop));
@@ -192,6 +207,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         // Started with the Company: a topic learns its subscribers some time after it starts.
         this.topic = context.spawn(Topic.create(LoggedMessage.class, topicName(runId)), "topic");
         this.catchUpCheck = context.getSystem().settings().config().getDuration("software-factory.catch-up-check");
+        this.endedLinger = context.getSystem().settings().config().getDuration("software-factory.ended-run-linger");
     }
 
     public static String tag(String runId) {
@@ -228,9 +244,14 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     @Override
     public SignalHandler<State> signalHandler() {
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), state -> JournalGap.of(state.applied,
-                        lastSequenceNumber(context)).filter(gap -> state.open()).ifPresent(gap -> context.getSelf()
-                        .tell(new Conclude(Outcome.FAILED, "the Company's log cannot be trusted: " + gap))))
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    JournalGap.of(state.applied, lastSequenceNumber(context)).filter(gap -> state.open())
+                            .ifPresent(gap -> context.getSelf().tell(new Conclude(Outcome.FAILED,
+                                    "the Company's log cannot be trusted: " + gap)));
+                    if (state.started() && !state.open()) {
+                        unloadLater();
+                    }
+                })
                 .onSignal(RecoveryFailed.class, (state, failed) -> context.getLog().error(
                         "the Company of run {} cannot recover: {}", runId, failed.getFailure().toString()))
                 .build();
@@ -252,9 +273,10 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(GetConfig.class, (state, cmd) -> state.started() ? Effect().reply(cmd.replyTo(),
                         state.config) : Effect().none())
                 .onCommand(AdmitModelCall.class, this::onAdmit)
-                .onCommand(ChargeModelCall.class, this::onCharge)
+                .onCommand(AccountModelCall.class, this::onAccountCall)
                 .onCommand(Conclude.class, (state, cmd) -> state.open() ? end(cmd.outcome(), cmd.reason())
                         : Effect().none())
+                .onCommand(Unload.class, (state, cmd) -> state.open() ? Effect().none() : Effect().stop())
                 .build();
     }
 
@@ -297,7 +319,6 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         long before = state.head();
         return Effect().persist(events)
                 .thenRun(s -> {
-                    pendingCost.remove(invocationKey);
                     s.log.after(before).forEach(this::publish);
                     context.scheduleOnce(catchUpCheck, context.getSelf(), new CheckDelivery(s.head()));
                     endIfDue(s, s.log.after(before));
@@ -310,7 +331,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
             return Effect().reply(cmd.replyTo(), new Admission(false, "the run has ended"));
         }
         double budget = state.config.budgetUsd();
-        double spent = state.usage.costUsd() + pendingCost.values().stream().mapToDouble(Double::doubleValue).sum();
+        double spent = state.usage.costUsd();
         if (budget <= 0 || spent < budget) {
             return Effect().reply(cmd.replyTo(), new Admission(true, ""));
         }
@@ -319,12 +340,30 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         return end(Outcome.FAILED, reason).thenReply(cmd.replyTo(), s -> new Admission(false, reason));
     }
 
-    private Effect<Event, State> onCharge(State state, ChargeModelCall cmd) {
-        String invocationKey = cmd.role() + "#" + cmd.invocation();
-        if (state.open() && !state.accounted.contains(invocationKey)) {
-            pendingCost.merge(invocationKey, cmd.costUsd(), Double::sum);
+    /** A call made is paid for even when the run ended while it was under way, so it is counted then too. */
+    private Effect<Event, State> onAccountCall(State state, AccountModelCall cmd) {
+        if (!state.started() || state.calls.contains(callKey(cmd.role(), cmd.invocation(), cmd.key()))) {
+            return Effect().none();
         }
-        return Effect().none();
+        return Effect().persist(new ModelCallAccounted(cmd.role(), cmd.invocation(), cmd.key(), cmd.usage()));
+    }
+
+    private static String callKey(String role, long invocation, String key) {
+        return role + "#" + invocation + "#" + key;
+    }
+
+    /**
+     * The run's usage after an event: the one fold of model calls, shared by the run and the
+     * catalog. Runs recorded before calls were accounted one by one carry them on ActionAccounted.
+     */
+    public static Usage usageAfter(Usage usage, Object event) {
+        if (event instanceof ModelCallAccounted e) {
+            return usage.plus(e.usage());
+        }
+        if (event instanceof ActionAccounted e) {
+            return usage.plus(e.usage());
+        }
+        return usage;
     }
 
     private Effect<Event, State> onFailure(State state, ReportFailure cmd) {
@@ -365,7 +404,13 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
             for (String role : s.config.roles()) {
                 sharding.entityRefFor(RoleActor.key(role), runId).tell(RoleActor.RunClosed.INSTANCE);
             }
+            unloadLater();
         });
+    }
+
+    /** Sharding passivates nothing here (a role's action may run long), so an ended Company stops itself. */
+    private void unloadLater() {
+        context.scheduleOnce(endedLinger, context.getSelf(), Unload.INSTANCE);
     }
 
     private void endIfDue(State state, List<LoggedMessage> published) {
@@ -431,8 +476,13 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 })
                 .onEvent(ActionAccounted.class, (state, e) -> {
                     state.accounted.add(e.role() + "#" + e.invocation());
-                    state.usage = state.usage.plus(e.usage());
+                    state.usage = usageAfter(state.usage, e);
                     state.rounds++;
+                    return state;
+                })
+                .onEvent(ModelCallAccounted.class, (state, e) -> {
+                    state.calls.add(callKey(e.role(), e.invocation(), e.key()));
+                    state.usage = usageAfter(state.usage, e);
                     return state;
                 })
                 .onEvent(RunResumed.class, (state, e) -> state)

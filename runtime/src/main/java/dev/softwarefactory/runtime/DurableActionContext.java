@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -37,6 +38,8 @@ final class DurableActionContext implements ActionContext {
     private final String role;
     private final long invocation;
     private final Map<String, EffectResult> recorded;
+    /** Recorded effects served from another run's journal: paid for there. */
+    private final Set<String> replayed;
     private final Map<String, AtomicInteger> llmCounts = new ConcurrentHashMap<>();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final ActorRef<RoleActor.Command> roleActor;
@@ -46,12 +49,13 @@ final class DurableActionContext implements ActionContext {
     private final EffectSource source;
 
     DurableActionContext(String runId, String role, long invocation, Map<String, EffectResult> recorded,
-            Map<String, Integer> llmCounts, ActorRef<RoleActor.Command> roleActor, RoleServices services,
+            Set<String> replayed, Map<String, Integer> llmCounts, ActorRef<RoleActor.Command> roleActor, RoleServices services,
             RunBudget budget, EffectSource source) {
         this.runId = runId;
         this.role = role;
         this.invocation = invocation;
         this.recorded = Map.copyOf(recorded);
+        this.replayed = Set.copyOf(replayed);
         llmCounts.forEach((k, v) -> this.llmCounts.put(k, new AtomicInteger(v)));
         this.roleActor = roleActor;
         this.services = services;
@@ -74,16 +78,25 @@ final class DurableActionContext implements ActionContext {
     public LlmAnswered llm(String key, String action, String target, List<ChatMessage> messages) {
         List<ChatMessage> prompt = withHeader(new PromptHeader(action, target), messages);
         String promptText = String.join("\n\n", prompt.stream().map(m -> m.role() + ": " + m.content()).toList());
-        return (LlmAnswered) effect("llm:" + key, EffectRequest.llm(promptText), () -> {
+        String effectKey = "llm:" + key;
+        // Counted again if recorded by this run before a restart: the run counts each key once.
+        AtomicBoolean called = new AtomicBoolean(recorded.containsKey(effectKey) && !replayed.contains(effectKey));
+        LlmAnswered answered = (LlmAnswered) effect(effectKey, EffectRequest.llm(promptText), () -> {
             int ordinal = llmCounts.computeIfAbsent(RoleActor.llmCountKey(action, target), k -> new AtomicInteger())
                     .incrementAndGet();
             budget.admit(action);
             LlmReply reply = services.llm().complete(new LlmRequest(runId, role, action, target, ordinal, role,
                     prompt)).toCompletableFuture().join();
-            budget.charge(reply.costUsd());
+            called.set(true);
             return new LlmAnswered(action, target, promptText, reply.text(), reply.inputTokens(),
                     reply.outputTokens(), reply.costUsd(), reply.backend(), reply.model(), reply.latencyMillis());
         });
+        // Counted once recorded, before the action judges the answer: rejected answers and failing actions count too.
+        if (called.get()) {
+            budget.account(effectKey, new Usage(1, answered.inputTokens() + answered.outputTokens(),
+                    answered.costUsd()));
+        }
+        return answered;
     }
 
     @Override

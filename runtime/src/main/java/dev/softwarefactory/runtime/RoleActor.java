@@ -433,14 +433,8 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             outputs.add(new Message(runId + "/" + role.name() + "/" + cmd.invocation() + "/" + (i + 1), runId,
                     draft.type(), role.name(), draft.recipients(), cause, draft.content()));
         }
-        Usage usage = Usage.NONE;
-        // Served effects cost nothing now: they were paid for by the run they were recorded in.
-        for (Map.Entry<String, EffectResult> effect : running.effects.entrySet()) {
-            if (!running.replayed.contains(effect.getKey()) && effect.getValue() instanceof LlmAnswered llm) {
-                usage = usage.plus(new Usage(1, llm.inputTokens() + llm.outputTokens(), llm.costUsd()));
-            }
-        }
-        return Effect().persist(new ActionCompleted(cmd.invocation(), outputs, usage))
+        // Model calls are counted by the Company as each is recorded (RunBudget.account), not here.
+        return Effect().persist(new ActionCompleted(cmd.invocation(), outputs, Usage.NONE))
                 .thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
     }
 
@@ -473,7 +467,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         List<Message> triggers = state.observed.stream().filter(m -> running.inputIds.contains(m.id())).toList();
         ActionInput input = new ActionInput(triggers, List.copyOf(state.observed));
         DurableActionContext actionContext = new DurableActionContext(runId, role.name(), running.invocation,
-                running.effects, state.llmCounts, context.getSelf(), services,
+                running.effects, running.replayed, state.llmCounts, context.getSelf(), services,
                 new RunBudget(company, role.name(), running.invocation, services.askTimeout()), effectSource);
         ActorRef<Command> self = context.getSelf();
         long invocation = running.invocation;

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The run's budget as one action sees it: before each live model call the Company is asked whether
- * the run may still spend, and after it the call's cost is reported, so a long action cannot spend
- * past the limit between two accountings.
+ * the run may still spend, and once its answer is recorded the call is counted by the Company, so a
+ * long action cannot spend past the limit and a failing one's calls are not lost.
  */
 final class RunBudget {
     private final EntityRef<Company.Command> company;
@@ -38,10 +38,15 @@ final class RunBudget {
         }
     }
 
-    void charge(double costUsd) {
-        if (costUsd > 0) {
-            company.tell(new Company.ChargeModelCall(role, invocation, costUsd));
-        }
+    /**
+     * Counts a model call whose answer is recorded; the budget, the run's summary and its catalog entry
+     * all read that one count. Told, not asked: a slow Company (a cold node resuming) must not fail the
+     * action over bookkeeping, and a count lost to a crash is sent again when the action is relaunched
+     * (the Company counts each key once). It reaches the Company before the action's next admission and
+     * its publication, which are sent after it through the same shard region.
+     */
+    void account(String key, Usage usage) {
+        company.tell(new Company.AccountModelCall(role, invocation, key, usage));
     }
 
     /** A model call the run's budget (or its end) did not allow. */

@@ -22,7 +22,7 @@ public final class RunCatalog {
     private static final String PREFIX = "Company|";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final ActorSystem<?> system;
-    private final CurrentPersistenceIdsQuery persistenceIds;
+    private final ReadJournal journal;
     private final CurrentEventsByPersistenceIdQuery byId;
     private final RunJournal runJournal;
 
@@ -30,23 +30,24 @@ public final class RunCatalog {
         this.system = system;
         ReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(ReadJournal.class,
                 system.settings().config().getString("software-factory.query-journal"));
-        this.persistenceIds = (CurrentPersistenceIdsQuery) journal;
+        this.journal = journal;
         this.byId = (CurrentEventsByPersistenceIdQuery) journal;
         this.runJournal = RunJournal.of(system);
     }
 
+    /** Every run; needs a journal that lists its persistence ids (one run by id does not). */
     public List<RunSummary> runs() {
         List<RunSummary> runs = new ArrayList<>();
         for (String id : runIds()) {
             find(id).ifPresent(runs::add);
         }
-        runs.sort(Comparator.comparingLong(RunSummary::startedAt));
+        runs.sort(Comparator.comparingLong(RunSummary::startedAt).thenComparing(RunSummary::runId));
         return runs;
     }
 
-    /** The id of every run the journal has, in no particular order. */
+    /** The id of every run the journal has, in no particular order; needs a journal that lists its ids. */
     public List<String> runIds() {
-        return await(persistenceIds.currentPersistenceIds().filter(id -> id.startsWith(PREFIX))
+        return await(((CurrentPersistenceIdsQuery) journal).currentPersistenceIds().filter(id -> id.startsWith(PREFIX))
                 .map(id -> id.substring(PREFIX.length())).runWith(Sink.seq(), system));
     }
 
@@ -61,7 +62,11 @@ public final class RunCatalog {
                         "", started.startedAt(), 0, 0, Usage.NONE, "", 0);
             } else if (run != null && event instanceof Company.ActionAccounted accounted) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
-                        run.startedAt(), run.endedAt(), run.rounds() + 1, run.usage().plus(accounted.usage()), "", 0);
+                        run.startedAt(), run.endedAt(), run.rounds() + 1, Company.usageAfter(run.usage(), accounted),
+                        "", 0);
+            } else if (run != null && event instanceof Company.ModelCallAccounted call) {
+                run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
+                        run.startedAt(), run.endedAt(), run.rounds(), Company.usageAfter(run.usage(), call), "", 0);
             } else if (run != null && event instanceof Company.RunEnded ended) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), ended.outcome(), ended.reason(),
                         run.startedAt(), ended.endedAt(), run.rounds(), run.usage(), "", 0);

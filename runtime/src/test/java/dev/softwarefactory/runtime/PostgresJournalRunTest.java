@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.javadsl.Adapter;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
 import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.llmgateway.ScriptedModel;
+import dev.softwarefactory.runtime.journal.JournalWrites;
 import dev.softwarefactory.runtime.journal.TestDatabase;
 import dev.softwarefactory.runtime.replay.RunJournal;
 import dev.softwarefactory.runtime.replay.Step;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +42,8 @@ class PostgresJournalRunTest {
                             + "software-factory.journal-pool-size = 2")));
             try {
                 assertEquals("jdbc-read-journal", kit.system().settings().config().getString("software-factory.query-journal"));
+                AtomicLong writes = new AtomicLong();
+                JournalWrites.get(Adapter.toClassic(kit.system())).onWrite(nanos -> writes.incrementAndGet());
                 Cluster cluster = Cluster.get(kit.system());
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
                 FactoryNode node = FactoryNode.start(kit.system(), new TestCompany(), new RoleServices(
@@ -62,6 +67,8 @@ class PostgresJournalRunTest {
                 RunSummary summary = new RunCatalog(kit.system()).find("pg1").orElseThrow();
                 assertEquals(Outcome.SUCCEEDED, summary.outcome());
                 assertEquals(List.of("pg1"), new RunCatalog(kit.system()).runs().stream().map(RunSummary::runId).toList());
+                assertTrue(writes.get() > 0 && writes.get() <= timeline.size(),
+                        writes.get() + " journal writes timed for " + timeline.size() + " events");
             } finally {
                 kit.shutdownTestKit();
                 threads.shutdownNow();

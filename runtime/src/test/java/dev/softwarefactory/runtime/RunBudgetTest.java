@@ -8,6 +8,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
 import akka.persistence.testkit.PersistenceTestKitPlugin;
+import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.llmgateway.ChatMessage;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.llmgateway.LlmReply;
@@ -32,7 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A model call that would start once the run's budget is spent is refused, even inside one action. */
+/**
+ * A model call that would start once the run's budget is spent is refused, even inside one action;
+ * every call made is counted once, by the run, whether or not its action succeeds.
+ */
 class RunBudgetTest {
     @TempDir
     static Path workspaces;
@@ -43,7 +47,9 @@ class RunBudgetTest {
 
     @BeforeAll
     static void startNode() {
-        kit = ActorTestKit.create("run-budget-test", PersistenceTestKitPlugin.getInstance().config()
+        kit = ActorTestKit.create("run-budget-test", ConfigFactory.parseString(
+                "software-factory.query-journal = \"akka.persistence.testkit.query\"")
+                .withFallback(PersistenceTestKitPlugin.getInstance().config())
                 .withFallback(NodeConfig.nodeDefaults()));
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -73,9 +79,46 @@ class RunBudgetTest {
         assertEquals(1.80, end.usage().costUsd(), 1e-9);
     }
 
+    @Test
+    void theCallsOfAnActionThatFailsAfterThemAreCountedInTheRunsUsage() {
+        Company.Status end = runToEnd("fails-after-calls", Spend.FAIL, 0);
+
+        assertEquals(Outcome.FAILED, end.outcome(), end.reason());
+        assertEquals(3, model.calls("fails-after-calls"));
+        assertEquals(3, end.usage().modelCalls());
+        assertEquals(60, end.usage().tokens());
+        assertEquals(1.80, end.usage().costUsd(), 1e-9);
+    }
+
+    @Test
+    void theRunCatalogCountsTheSameCallsAsTheRun() {
+        Company.Status end = runToEnd("catalogued", Spend.FAIL, 0);
+
+        assertEquals(3, end.usage().modelCalls());
+        assertEquals(end.usage(), new RunCatalog(kit.system()).find("catalogued").orElseThrow().usage());
+    }
+
+    @Test
+    void aCallIsCountedOnceWhateverHowOftenItIsReportedAndEvenAfterTheRunEnded() {
+        runToEnd("reported-twice", 0);
+        Usage oneCall = new Usage(1, 20, 0.60);
+
+        // Sent from one thread through one shard region: GetStatus is answered after both are handled.
+        node.company("reported-twice").tell(new Company.AccountModelCall("Spender", 1, "llm:one", oneCall));
+        node.company("reported-twice").tell(new Company.AccountModelCall("Spender", 1, "llm:late", oneCall));
+
+        TestProbe<Company.Status> status = kit.createTestProbe();
+        node.company("reported-twice").tell(new Company.GetStatus(status.getRef()));
+        assertEquals(4, status.receiveMessage(Duration.ofSeconds(5)).usage().modelCalls());
+    }
+
     private static Company.Status runToEnd(String runId, double budget) {
+        return runToEnd(runId, "spend", budget);
+    }
+
+    private static Company.Status runToEnd(String runId, String requirement, double budget) {
         TestProbe<akka.Done> started = kit.createTestProbe();
-        node.company(runId).tell(new Company.Start(new RunConfig("spend", "test", List.of("Spender"), 10, budget),
+        node.company(runId).tell(new Company.Start(new RunConfig(requirement, "test", List.of("Spender"), 10, budget),
                 started.getRef()));
         started.receiveMessage(Duration.ofSeconds(20));
         TestProbe<Company.Status> probe = kit.createTestProbe();
@@ -112,7 +155,7 @@ class RunBudgetTest {
         }
     }
 
-    /** One role whose one action makes three model calls, then reports done. */
+    /** One role whose one action makes three model calls. */
     static final class SpendingCompany implements Sop {
         @Override
         public List<RoleDefinition> roles() {
@@ -125,7 +168,10 @@ class RunBudgetTest {
         }
     }
 
+    /** Three model calls, then done; or, asked to fail, three calls and a failure as if no answer would do. */
     static final class Spend implements Action {
+        static final String FAIL = "spend, then fail";
+
         @Override
         public String name() {
             return "Spend";
@@ -135,6 +181,9 @@ class RunBudgetTest {
         public List<Draft> run(ActionInput input, ActionContext context) {
             for (String key : List.of("one", "two", "three")) {
                 context.llm(key, "Spend", key, List.of(ChatMessage.user("spend " + key)));
+            }
+            if (input.triggers().get(0).content().equals(FAIL)) {
+                throw new IllegalStateException("Spend: the model's answer was rejected 3 times");
             }
             return List.of(Draft.of("Spent", "done"));
         }

@@ -50,6 +50,7 @@ class SerializationRoundTripTest {
                 new Company.RunStarted("r1", config, 1L),
                 new Company.MessagePublished(entry),
                 new Company.ActionAccounted("Writer", 1, "Write", usage),
+                new Company.ModelCallAccounted("Writer", 1, "llm:draft", usage),
                 new Company.RunEnded(Outcome.SUCCEEDED, "done", 2L),
                 new Company.RunResumed(1_700_000_100_000L),
                 new Company.Start(config, doneProbe),
@@ -62,7 +63,7 @@ class SerializationRoundTripTest {
                 new Company.GetStatus(statusProbe),
                 new Company.GetConfig(kit.<RunConfig>createTestProbe().getRef()),
                 new Company.AdmitModelCall("Writer", 1, "Write", kit.<Company.Admission>createTestProbe().getRef()),
-                new Company.ChargeModelCall("Writer", 1, 0.25),
+                new Company.AccountModelCall("Writer", 1, "llm:draft", usage),
                 new Company.Admission(false, "budget spent"),
                 new Company.PublishAck(true),
                 new Company.LogSlice(List.of(entry), 2, true),
@@ -86,8 +87,8 @@ class SerializationRoundTripTest {
                 new RoleActor.Snapshot(List.of(), Set.of(), Map.of(), 0, null, true, null),
                 new RoleActor.RunningSnapshot(1, "Write", List.of(), Map.of("exec:tests", exec, "now:start", time),
                         Set.of(), List.of(message), usage),
-                new Company.Snapshot(fork, 1L, List.of(entry), Set.of("Writer#1"), usage, 1, Outcome.RUNNING, "",
-                        0L, 9L));
+                new Company.Snapshot(fork, 1L, List.of(entry), Set.of("Writer#1"), Set.of("Writer#1#llm:draft"), usage,
+                        1, Outcome.RUNNING, "", 0L, 9L));
     }
 
     @ParameterizedTest

@@ -18,13 +18,15 @@ import akka.http.scaladsl.model.EntityStreamSizeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.softwarefactory.node.UserError;
+import dev.softwarefactory.runtime.DamagedRun;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure of a request as one JSON error with its status: refusals of the node (400, 404, 409),
+ * Every failure of a request as one JSON error with its status: refusals of the node (400, 404, 409; a run
+ * whose journal lost events is 409 "damaged"),
  * bad bodies (400, 413, 415), unknown routes (404), wrong methods (405); anything else is logged and
  * answered 500 without its stack trace.
  */
@@ -57,6 +59,9 @@ public final class ApiErrors extends AllDirectives {
                 case CONFLICT -> response(StatusCodes.CONFLICT, "conflict", user.getMessage());
                 case BAD_INPUT -> response(StatusCodes.BAD_REQUEST, "bad_request", user.getMessage());
             };
+        }
+        if (e instanceof DamagedRun) {
+            return response(StatusCodes.CONFLICT, "damaged", e.getMessage());
         }
         if (e instanceof EntityStreamSizeException) {
             return tooLarge();
@@ -91,6 +96,9 @@ public final class ApiErrors extends AllDirectives {
         // Akka's Jackson unmarshaller wraps the parser's exception in its own
         while (!(e instanceof JsonProcessingException) && e.getCause() != null && e.getCause() != e) {
             e = e.getCause();
+        }
+        if (e instanceof DamagedRun) {
+            return response(StatusCodes.CONFLICT, "damaged", e.getMessage());
         }
         if (e instanceof EntityStreamSizeException) {
             return tooLarge();

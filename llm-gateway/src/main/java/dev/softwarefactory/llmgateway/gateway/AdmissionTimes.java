@@ -1,8 +1,11 @@
 package dev.softwarefactory.llmgateway.gateway;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongConsumer;
 
 /**
  * The gateway's own time per request: from {@code complete} to the start of the HTTP call of its
@@ -14,8 +17,16 @@ public final class AdmissionTimes {
     private final AtomicLongArray nanos = new AtomicLongArray(KEPT);
     private final AtomicLong recorded = new AtomicLong();
 
+    private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+
     void record(long admissionNanos) {
         nanos.set((int) (recorded.getAndIncrement() & (KEPT - 1)), admissionNanos);
+        listeners.forEach(listener -> listener.accept(admissionNanos));
+    }
+
+    /** Hands every figure recorded from now on to {@code listener} too (a node's metrics). */
+    public void onRecord(LongConsumer listener) {
+        listeners.add(listener);
     }
 
     /** The figures recorded so far (at most the latest {@value #KEPT}), and forgets them. */

@@ -3,6 +3,7 @@ package dev.softwarefactory.runtime.replay;
 import akka.actor.typed.ActorSystem;
 import akka.persistence.query.EventEnvelope;
 import akka.persistence.query.NoOffset;
+import akka.persistence.query.Offset;
 import akka.persistence.query.PersistenceQuery;
 import akka.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import akka.persistence.query.javadsl.CurrentEventsByTagQuery;
@@ -72,7 +73,12 @@ public final class RunJournal {
     }
 
     private List<EventEnvelope> events(String runId) {
-        return await(byTag.currentEventsByTag(Company.tag(runId), NoOffset.getInstance()).runWith(Sink.seq(), system));
+        return eventsAfter(runId, NoOffset.getInstance());
+    }
+
+    /** The run's events after {@code offset} (exclusive) in tag order, as far as the journal holds them now. */
+    List<EventEnvelope> eventsAfter(String runId, Offset offset) {
+        return await(byTag.currentEventsByTag(Company.tag(runId), offset).runWith(Sink.seq(), system));
     }
 
     /** How many events the run has, read without building its timeline (a baseline for benches). */

@@ -27,6 +27,15 @@ public final class Timeline {
     public Timeline() {
     }
 
+    /** A timeline that goes on from where this one is, without changing this one. */
+    Timeline copy() {
+        Timeline copy = new Timeline();
+        copy.actions.putAll(actions);
+        copy.steps.addAll(steps);
+        copy.count = count;
+        return copy;
+    }
+
     static List<Step> of(List<EventEnvelope> envelopes) {
         Timeline timeline = new Timeline();
         envelopes.forEach(timeline::add);
@@ -74,6 +83,10 @@ public final class Timeline {
             actions.put(e.role() + "#" + e.invocation(), e.action());
             step(number, time, role, type, 0, "", String.format("%s#%d %s: %d model calls, %d tokens, $%.4f",
                     e.role(), e.invocation(), e.action(), e.usage().modelCalls(), e.usage().tokens(),
+                    e.usage().costUsd()), event);
+        } else if (event instanceof Company.ModelCallAccounted e) {
+            step(number, time, role, type, 0, "", String.format("%s#%d %s: %d model call, %d tokens, $%.4f counted",
+                    e.role(), e.invocation(), e.key(), e.usage().modelCalls(), e.usage().tokens(),
                     e.usage().costUsd()), event);
         } else if (event instanceof Company.RunResumed) {
             step(number, time, role, type, 0, "", "resumed", event);
