@@ -1,6 +1,8 @@
 package dev.softwarefactory.cli;
 
 import dev.softwarefactory.node.LlmSpec;
+import dev.softwarefactory.node.ModelOptions;
+import dev.softwarefactory.node.StartRun;
 import dev.softwarefactory.roles.DemoScenario;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,7 +24,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("DEMO: a scripted model plays every role (answers from the built-in scenario,"
                 + " no model server); the tests and commands are real.");
         System.out.println("requirement: " + DemoScenario.REQUIREMENT);
-        return NewRun.execute(data.dataDir, LlmSpec.DEMO, Optional.empty(), DemoScenario.REQUIREMENT, ROUNDS,
-                0, System.out);
+        return NewRun.execute(RunTarget.of(data, new NodeOption()), LlmSpec.DEMO, Optional.empty(),
+                new StartRun(DemoScenario.REQUIREMENT, new ModelOptions(LlmSpec.DEMO, null, null), ROUNDS, 0),
+                System.out);
     }
 }

@@ -1,6 +1,7 @@
 package dev.softwarefactory.cli;
 
 import dev.softwarefactory.node.LlmSpec;
+import dev.softwarefactory.node.ModelOptions;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -36,6 +37,18 @@ final class LlmOptions {
             return LlmSpec.withModel(recorded, model);
         }
         return explicitSpec().orElse(recorded);
+    }
+
+    /**
+     * The model as a serving node's API takes it. API keys are not sent: the node uses its own, so
+     * {@code --llm-api-key} is refused here rather than silently dropped.
+     */
+    ModelOptions forServingNode() {
+        if (apiKey != null) {
+            throw new UsageError("--llm-api-key is not sent to a serving node, which calls model servers with its"
+                    + " own keys (OPENAI_API_KEY where it runs)");
+        }
+        return new ModelOptions(spec == null ? null : LlmSpec.normalize(spec), baseUrl, model);
     }
 
     /** The spec the options name, or empty when they name none. */

@@ -47,7 +47,7 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((e, args2) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());
-            e.getCommandLine().getErr().println("see: java -jar node.jar " + e.getCommandLine().getCommandName()
+            e.getCommandLine().getErr().println("see: java -jar " + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help");
             return 2;
         });

@@ -2,11 +2,14 @@ package dev.softwarefactory.cli;
 
 import dev.softwarefactory.node.NodeSession;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** --node URL: the serving node a command goes through; by default the one holding the data dir, if any. */
 final class NodeOption {
+    private static final Duration STARTING = Duration.ofSeconds(30);
+
     @Option(names = "--node", paramLabel = "URL",
             description = "A serving node's API, e.g. http://127.0.0.1:8080 (default: the node that holds --data-dir,"
                     + " if one does). Its token, if it needs one, comes from SF_API_TOKEN.")
@@ -14,11 +17,34 @@ final class NodeOption {
 
     /** The API to go through: --node, else the address the node holding the data dir recorded. */
     Optional<String> serving(Path dataDir) {
-        if (url != null && !url.matches("https?://[^/\\s]+/?")) {
-            throw new UsageError("--node " + url + " is not a node's address: give its API's base URL, e.g."
-                    + " --node http://127.0.0.1:8080");
+        if (url != null) {
+            if (!url.matches("https?://[^/\\s]+/?")) {
+                throw new UsageError("--node " + url + " is not a node's address: give its API's base URL, e.g."
+                        + " --node http://127.0.0.1:8080");
+            }
+            return Optional.of(url);
         }
-        return Optional.ofNullable(url).or(() -> NodeSession.holderAddress(dataDir));
+        return holderAddress(dataDir);
+    }
+
+    /**
+     * A node that has just taken the data dir records its address once its API is bound, seconds later:
+     * wait for that rather than fail on its lock.
+     */
+    private static Optional<String> holderAddress(Path dataDir) {
+        long deadline = System.nanoTime() + STARTING.toNanos();
+        while (true) {
+            Optional<String> address = NodeSession.holderAddress(dataDir);
+            if (address.isPresent() || System.nanoTime() > deadline || !NodeSession.held(dataDir)) {
+                return address;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return address;
+            }
+        }
     }
 
     /** The client of the serving node, if there is one. */

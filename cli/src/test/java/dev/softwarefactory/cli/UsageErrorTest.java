@@ -35,6 +35,13 @@ class UsageErrorTest {
     }
 
     @Test
+    void aSubcommandsRefusalPointsAtItsOwnHelp() {
+        NodeProcess node = NodeProcess.run(dir, "bench", "page", "--steps", "5");
+        assertEquals(2, node.exitCode(Duration.ofSeconds(1)), node.output());
+        assertEquals("see: java -jar node.jar bench page --help", node.stderr().get(1), node.output());
+    }
+
+    @Test
     void aMissingScriptIsRefused() {
         assertRefused("scripted model file not found", "run", "--data-dir", "data", "--llm", "scripted:nope.json",
                 "idea");

@@ -100,6 +100,11 @@ public final class NodeSession implements AutoCloseable {
         return DataDirLock.holderAddress(dataDir);
     }
 
+    /** Whether a node process holds the data dir now. */
+    public static boolean held(Path dataDir) {
+        return DataDirLock.isHeld(dataDir);
+    }
+
     public Path dataDir() {
         return dataDir;
     }

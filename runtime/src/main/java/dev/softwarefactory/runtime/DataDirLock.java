@@ -78,6 +78,12 @@ public final class DataDirLock implements AutoCloseable {
         }
     }
 
+    /** Whether a node process holds the data dir now. */
+    public static boolean isHeld(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve("node.lock");
+        return Files.isRegularFile(file) && held(file);
+    }
+
     /** Whether another process holds the lock now: a lock we can take for a moment is not held. */
     private static boolean held(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {

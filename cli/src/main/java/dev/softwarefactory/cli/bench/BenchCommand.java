@@ -19,13 +19,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ReplayBench.class, RunsBench.class,
         ClusterBench.class, EnvBench.class, MutationBench.class, PageBench.class},
         description = "Measure the runtime on this machine: events persisted per second to LevelDB and the time"
                 + " from a role's publish to a watching role's action, each beside a baseline of the same run.")
 public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--events", defaultValue = "20000", description = "Events to persist (default: ${DEFAULT-VALUE}).")
     int events;
 
@@ -43,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (events < writers || writers < 1 || exchanges < 2) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "need --writers >= 1, --events >= --writers and --exchanges >= 2");
         }
         Path dataDir = Files.createTempDirectory("sf-bench");

@@ -32,13 +32,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Measure what a project's environment adds to a run: the venv, the install of a pinned package"
                 + " from a local wheelhouse, and the demo run with that package beside the demo run without any, in"
                 + " the same node, alternating.")
 public final class EnvBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--runs", defaultValue = "3", description = "Runs of each kind (default: ${DEFAULT-VALUE}).")
     int runs;
 
@@ -48,7 +53,7 @@ public final class EnvBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (runs < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "need --runs >= 1");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "need --runs >= 1");
         }
         Path dataDir = Files.createTempDirectory("sf-bench-env");
         // In the working folder: sandboxed commands see /tmp as an empty folder of their own.

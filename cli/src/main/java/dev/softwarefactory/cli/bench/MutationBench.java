@@ -19,12 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "mutation", mixinStandardHelpOptions = true,
         description = "Measure the mutation check: the demo run with it (the configured budget of mutants) beside"
                 + " the same run without it, alternately, and the mutation score it reports.")
 public final class MutationBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--repeat", defaultValue = "3", description = "Runs of each kind (default: ${DEFAULT-VALUE}).")
     int repeat;
 
@@ -35,7 +40,7 @@ public final class MutationBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (repeat < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "need --repeat >= 1");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "need --repeat >= 1");
         }
         List<Measured> without = new ArrayList<>();
         List<Measured> with = new ArrayList<>();

@@ -28,13 +28,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "page", mixinStandardHelpOptions = true,
         description = "Measure opening a long run in the web page: the API requests the page makes to open a run"
                 + " (its detail, its last page of steps, its messages and commands, its files), for a run of"
                 + " --steps steps beside a run of 100, the first time (after the node has served another run) and again.")
 public final class PageBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--steps", defaultValue = "10000",
             description = "Steps of the long run (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -52,7 +57,7 @@ public final class PageBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (steps < SHORT_STEPS || repeats < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "need --steps >= " + SHORT_STEPS + " and --repeats >= 1");
         }
         Path dataDir = Files.createTempDirectory("sf-bench-page");

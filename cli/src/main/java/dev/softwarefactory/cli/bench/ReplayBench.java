@@ -23,13 +23,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Measure replay on this machine: printing the timeline of a long run (beside reading its"
                 + " events alone), a rerun beside the original run recorded with a simulated model latency, and"
                 + " reading the journal with LevelDB's checksums verified beside not verified.")
 public final class ReplayBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--events", defaultValue = "10000",
             description = "Events of the run whose timeline is printed (default: ${DEFAULT-VALUE}).")
     int events;
@@ -48,7 +53,7 @@ public final class ReplayBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (events < RUN_EVENTS + 2 || calls < 1 || latencyMs < 0) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "need --events >= " + (RUN_EVENTS + 2) + ", --calls >= 1 and --latency-ms >= 0");
         }
         Path dataDir = Files.createTempDirectory("sf-bench-replay");

@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "Measure a serving node under many runs: it starts `serve` in a process of its own and submits"
@@ -26,6 +28,9 @@ import picocli.CommandLine.Option;
                 + " runs wait on a slow model, the run feed's latency beside the journal's, and the OpenAI-compatible"
                 + " endpoint beside sim-llm direct and @portkey-ai/gateway (skipped without npx).")
 public final class RunsBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--runs", defaultValue = "200", description = "Runs to submit (default: ${DEFAULT-VALUE}).")
@@ -55,7 +60,7 @@ public final class RunsBench implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs < 1 || concurrency < 0 || latencyMs < 0 || idleSeconds < 1 || endpointRequests < 1
                 || endpointClients < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "need --runs >= 1, --concurrency >= 0, --latency-ms >= 0, --idle-seconds >= 1 and positive"
                             + " endpoint figures");
         }
@@ -74,9 +79,17 @@ public final class RunsBench implements Callable<Integer> {
                     List.of("-Dsoftware-factory.llm.backend-defaults.max-concurrency=" + endpointClients),
                     List.of("--llm-base-url", sim.baseUrl(), "--llm-model", "sim"), work.resolve("node.log"))) {
                 RunsApi api = new RunsApi(node.url());
+                double commandsBefore = node.commandsCpuSeconds();
                 RunLoad.Result one = RunLoad.run(api, scripted, 1, 1);
+                double commandsOfOne = node.commandsCpuSeconds() - commandsBefore;
                 RunLoad.Result many = RunLoad.run(api, scripted, runs, inFlight);
+                double commandsOfMany = node.commandsCpuSeconds() - commandsBefore - commandsOfOne;
                 printRuns(out, one, many, inFlight);
+                int cores = Runtime.getRuntime().availableProcessors();
+                out.printf("  the runs' own commands (environments, checks, tests): %.1f s of CPU for one run, %.1f s"
+                        + " for the %d; on %d cores they alone take at least %.1f s of wall time (%.1fx one run's)%n",
+                        commandsOfOne, commandsOfMany, runs, cores, commandsOfMany / cores,
+                        commandsOfMany / cores / one.seconds());
                 List<Double> journal = JournalLatency.millis(bench, 300);
                 out.printf("run feed (SSE), persist -> client, %d events: p50 %.0f ms, p99 %.0f ms%n",
                         many.sseMillis().size(), Percentiles.of(many.sseMillis(), 50),
