@@ -74,11 +74,8 @@ public final class ProjectCommands {
                 return inBuildCopy(python);
             case JAVA:
                 // Surefire hands Maven's -D properties to the test JVM, where JUnit reads them as settings.
-                List<String> java = maven("test");
-                java.addAll(java.size() - 1, List.of(
-                        "-Djunit.jupiter.execution.timeout.default=" + halfSeconds(timeout) + "s",
-                        "-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD"));
-                return inBuildCopy(java);
+                return inBuildCopy(maven("-Djunit.jupiter.execution.timeout.default=" + halfSeconds(timeout) + "s",
+                        "-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD", "test"));
             default:
                 return inBuildCopy(List.of("npm", "test", "--silent"));
         }
