@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -314,6 +315,10 @@ public final class RunService implements AutoCloseable {
                     resumed.add(run.runId());
                 } catch (UserError | DamagedRun e) {
                     session.system().log().warn("run {} not resumed: {}", run.runId(), e.getMessage());
+                } catch (CompletionException e) {
+                    // In a cluster that is still settling (a node just lost) its Company may answer late:
+                    // the node serves on, and the run resumes when its Company gets the message or is woken.
+                    session.system().log().warn("run {} not resumed yet: {}", run.runId(), e.getMessage());
                 }
             }
         }

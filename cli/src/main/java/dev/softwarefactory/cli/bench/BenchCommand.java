@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ReplayBench.class, RunsBench.class,
-        ClusterBench.class, EnvBench.class, MutationBench.class, PageBench.class},
+        ClusterBench.class, KillBench.class, EnvBench.class, MutationBench.class, PageBench.class},
         description = "Measure the runtime on this machine: events persisted per second to LevelDB and the time"
                 + " from a role's publish to a watching role's action, each beside a baseline of the same run.")
 public final class BenchCommand implements Callable<Integer> {

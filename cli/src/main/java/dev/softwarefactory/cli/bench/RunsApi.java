@@ -80,6 +80,16 @@ final class RunsApi {
         return page.isArray() ? page.size() : page.path("total").asInt();
     }
 
+    /** True once /readyz answers 200: the node has joined and can take runs. */
+    boolean ready() throws InterruptedException {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     void cancel(String runId) throws IOException, InterruptedException {
         client.send(HttpRequest.newBuilder(URI.create(url + "/api/runs/" + runId + "/cancel"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());

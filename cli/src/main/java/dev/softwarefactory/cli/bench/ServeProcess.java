@@ -97,6 +97,16 @@ final class ServeProcess implements AutoCloseable {
         return output;
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the node gets no chance to stop cleanly, as at a power loss. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM: the node stops cleanly, as after Ctrl-C. */
     @Override
     public void close() throws InterruptedException {
