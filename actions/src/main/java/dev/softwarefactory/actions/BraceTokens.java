@@ -11,8 +11,8 @@ import java.util.List;
 final class BraceTokens {
     enum Kind { WORD, PUNCT, STRING, COMMENT }
 
-    /** A token; a string's text is its content without the quotes. */
-    record Token(Kind kind, String text, int line) {
+    /** A token; a string's text is its content without the quotes; {@code start} is its offset in the code. */
+    record Token(Kind kind, String text, int line, int start) {
         boolean is(String punct) {
             return kind == Kind.PUNCT && text.equals(punct);
         }
@@ -24,6 +24,7 @@ final class BraceTokens {
     private final List<Token> tokens = new ArrayList<>();
     private int i;
     private int line = 1;
+    private int start;
 
     private BraceTokens(String code) {
         this.code = code;
@@ -38,6 +39,7 @@ final class BraceTokens {
     private void read() {
         while (i < code.length()) {
             char c = code.charAt(i);
+            start = i;
             if (c == '\n') {
                 line++;
                 i++;
@@ -54,7 +56,6 @@ final class BraceTokens {
             } else if (c == '/' && regexMayStart()) {
                 regex();
             } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-                int start = i;
                 while (i < code.length() && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_'
                         || code.charAt(i) == '$')) {
                     i++;
@@ -80,8 +81,8 @@ final class BraceTokens {
     }
 
     private void quoted(char quote) {
-        int start = i + 1;
-        int k = start;
+        int from = i + 1;
+        int k = from;
         while (k < code.length() && code.charAt(k) != quote && (quote == '`' || code.charAt(k) != '\n')) {
             k += code.charAt(k) == '\\' ? 2 : 1;
         }
@@ -90,7 +91,7 @@ final class BraceTokens {
             i++;
             return;
         }
-        String text = code.substring(start, k);
+        String text = code.substring(from, k);
         add(Kind.STRING, text);
         line += (int) text.chars().filter(ch -> ch == '\n').count();
         i = k + 1;
@@ -130,6 +131,6 @@ final class BraceTokens {
     }
 
     private void add(Kind kind, String text) {
-        tokens.add(new Token(kind, text, line));
+        tokens.add(new Token(kind, text, line, start));
     }
 }

@@ -22,6 +22,17 @@ public record MavenEnvironment(PackageSources sources) implements ProjectEnviron
         return List.of(EnvironmentStep.install(install));
     }
 
+    /**
+     * Resolves into {@code .sf/m2} what {@code goals} of {@code pom} need, as the install does for the
+     * project's own pom: e.g. a plugin that a later offline build in the test copy adds.
+     */
+    public List<String> resolve(String pom, List<String> goals) {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", ScriptResources.text("environments/maven-install.sh"),
+                "sh", sources.mavenMirrorUrl().isEmpty() ? "" : settings(sources.mavenMirrorUrl()), pom));
+        command.addAll(goals);
+        return command;
+    }
+
     @Override
     public List<String> describe() {
         return List.of("sh", "-c", ScriptResources.text("environments/maven-environment.sh"));

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Tests must be able to fail: once QA's tests pass, they run against deliberately broken copies of the
  * design's interface functions (mutants: a flipped comparison, a changed constant, a dropped statement,
  * a swapped arithmetic operator, a negated return). Tests that let too many mutants live go back to QA
- * with the survivors named. Python only (the mutator is {@code checks/python-mutation.py}); Java and
- * JavaScript projects are not mutated.
+ * with the survivors named. Python projects are mutated by {@code checks/python-mutation.py}, Maven
+ * projects by PIT ({@link PitMutation}), JavaScript projects by {@link NodeMutation}.
  */
 public final class MutationCheck {
     static final String KEY = "mutation";
@@ -75,7 +75,7 @@ public final class MutationCheck {
         this.settings = settings;
     }
 
-    /** The mutator's command, or empty when the check is off, the project is not Python, or nothing is promised. */
+    /** The Python mutator's command, or empty when the check is off, the project is not Python, or nothing is promised. */
     public Optional<List<String>> command(Design design, ProjectCommands commands, boolean pytest, Duration timeout) {
         if (!settings.enabled() || settings.maxMutants() < 1 || design.toolchain() != Toolchain.PYTHON) {
             return Optional.empty();
@@ -100,8 +100,20 @@ public final class MutationCheck {
      */
     public Optional<Result> run(ActionContext context, ActionInput input, Design design, ProjectCommands commands,
             boolean pytest, Duration timeout) {
-        return command(design, commands, pytest, timeout)
-                .flatMap(command -> parse(context.exec(KEY, command, timeout), revisionsAsked(input)));
+        if (!settings.enabled() || settings.maxMutants() < 1) {
+            return Optional.empty();
+        }
+        switch (design.toolchain()) {
+            case JAVA:
+                return PitMutation.run(context, CodeBase.current(input, design), design, commands, settings.maxMutants(),
+                        timeout).map(found -> result(found.score(), found.survivors(), revisionsAsked(input)));
+            case NODE:
+                return NodeMutation.command(design, CodeBase.current(input, design), settings, timeout)
+                        .flatMap(command -> parse(context.exec(KEY, command, timeout), revisionsAsked(input)));
+            default:
+                return command(design, commands, pytest, timeout)
+                        .flatMap(command -> parse(context.exec(KEY, command, timeout), revisionsAsked(input)));
+        }
     }
 
     Optional<Result> parse(CommandExited exited, int revisionsAsked) {
@@ -112,9 +124,12 @@ public final class MutationCheck {
         }
         List<String> survivors = exited.output().lines().filter(l -> l.startsWith("survived: "))
                 .map(l -> l.substring("survived: ".length())).toList();
-        boolean weak = score.get().ratio() < settings.minScore();
-        return Optional.of(new Result(score.get(), survivors, settings.minScore(),
-                weak && revisionsAsked < settings.maxRevisions()));
+        return Optional.of(result(score.get(), survivors, revisionsAsked));
+    }
+
+    private Result result(Score score, List<String> survivors, int revisionsAsked) {
+        boolean weak = score.ratio() < settings.minScore();
+        return new Result(score, survivors, settings.minScore(), weak && revisionsAsked < settings.maxRevisions());
     }
 
     /** How often this run already sent the tests back: the WEAK reports QA observed. */

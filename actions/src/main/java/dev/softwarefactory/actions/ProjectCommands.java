@@ -83,11 +83,16 @@ public final class ProjectCommands {
                 "PYTHONUNBUFFERED=1", COPY_PYTHON);
     }
 
-    private List<String> maven(String phase) {
+    /** mvn with {@code arguments}, offline, on the project's own repository, as run in the build copy. */
+    List<String> maven(String... arguments) {
         List<String> command = new ArrayList<>(List.of("mvn", "-q", "-B"));
-        command.addAll(new MavenEnvironment(sources).offlineOptions());
-        command.add(phase);
+        command.addAll(mavenEnvironment().offlineOptions());
+        command.addAll(List.of(arguments));
         return command;
+    }
+
+    MavenEnvironment mavenEnvironment() {
+        return new MavenEnvironment(sources);
     }
 
     /** Runs a command in a fresh copy of the project under .sf/build, as every Python and build command runs. */

@@ -8,8 +8,13 @@ import dev.softwarefactory.llmgateway.gateway.BackendKind;
 import dev.softwarefactory.llmgateway.gateway.BackendSettings;
 import dev.softwarefactory.llmgateway.gateway.Gateway;
 import dev.softwarefactory.llmgateway.gateway.GatewaySettings;
+import dev.softwarefactory.llmgateway.gateway.LlmBackend;
 import dev.softwarefactory.roles.DemoScenario;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +155,21 @@ public final class LlmSpec {
         if (spec.startsWith(SCRIPTED)) {
             return scripted(spec);
         }
-        return Gateway.start(system, gatewayFor(spec, system.settings().config(), apiKey)).keepingReplies();
+        // The configured gateway's backends are the same whatever the role aliases: they share their
+        // limits. A model server of its own has backends of its own; each spec makes its own calls.
+        String own = LlmBackend.DEFAULT_TYPE_NAME + "-" + digest(spec);
+        return Gateway.start(system, gatewayFor(spec, system.settings().config(), apiKey),
+                isGateway(spec) ? LlmBackend.DEFAULT_TYPE_NAME : own, own).keepingReplies();
+    }
+
+    /** A short name for a spec, the same on every node. */
+    private static String digest(String spec) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(spec.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The gateway settings of a spec that is not scripted: the configured gateway or one backend. */

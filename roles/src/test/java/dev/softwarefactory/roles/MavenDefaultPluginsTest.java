@@ -35,20 +35,16 @@ class MavenDefaultPluginsTest {
     @BeforeAll
     static void runTheProjectOnTheFileRepository() {
         List<ScriptEntry> script = Scripts.resource("/scenarios/java-default-plugins.json");
-        String pomAnswer = script.stream().filter(e -> "pom.xml".equals(e.target())).findFirst().orElseThrow().reply();
-        String pom = pomAnswer.substring(pomAnswer.indexOf("<?xml"), pomAnswer.indexOf("</project>") + 10);
-        repository = MavenRepositories.resolvedFor(pom, JUNIT4_PROBE);
+        repository = MavenRepositories.resolvedFor(MavenRepositories.pomOf(script), JUNIT4_PROBE);
         company = new CompanyUnderTest(workspaces, Duration.ofMinutes(3), PackageSources.installerDefaults()
                 .withMavenMirror(repository.toUri().toString()));
         status = company.run(RUN, script, 20);
     }
 
     @AfterAll
-    static void stop() throws java.io.IOException {
+    static void stop() {
         company.close();
-        try (java.util.stream.Stream<Path> paths = Files.walk(repository.getParent())) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        MavenRepositories.delete(repository);
     }
 
     @Test

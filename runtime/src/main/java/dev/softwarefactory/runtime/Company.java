@@ -38,6 +38,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public sealed interface Command extends JsonSerializable {
     }
 
+    /** An ended run's Company leaves memory; the journal holds it, and the next question wakes it. */
+    enum Unload implements Command {
+        INSTANCE
+    }
+
     public record Start(RunConfig config, ActorRef<Done> replyTo) implements Command {
     }
 
@@ -182,6 +187,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     private final ClusterSharding sharding;
     private final ActorRef<Topic.Command<LoggedMessage>> topic;
     private final Duration catchUpCheck;
+    private final Duration endedLinger;
     /**
      * Per role, where it last reported being idle and the types it watches; transient, as roles report
      * again when they restart. A role stays idle until a message of a type it watches is logged.
@@ -201,6 +207,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         // Started with the Company: a topic learns its subscribers some time after it starts.
         this.topic = context.spawn(Topic.create(LoggedMessage.class, topicName(runId)), "topic");
         this.catchUpCheck = context.getSystem().settings().config().getDuration("software-factory.catch-up-check");
+        this.endedLinger = context.getSystem().settings().config().getDuration("software-factory.ended-run-linger");
     }
 
     public static String tag(String runId) {
@@ -237,9 +244,14 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     @Override
     public SignalHandler<State> signalHandler() {
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), state -> JournalGap.of(state.applied,
-                        lastSequenceNumber(context)).filter(gap -> state.open()).ifPresent(gap -> context.getSelf()
-                        .tell(new Conclude(Outcome.FAILED, "the Company's log cannot be trusted: " + gap))))
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    JournalGap.of(state.applied, lastSequenceNumber(context)).filter(gap -> state.open())
+                            .ifPresent(gap -> context.getSelf().tell(new Conclude(Outcome.FAILED,
+                                    "the Company's log cannot be trusted: " + gap)));
+                    if (state.started() && !state.open()) {
+                        unloadLater();
+                    }
+                })
                 .onSignal(RecoveryFailed.class, (state, failed) -> context.getLog().error(
                         "the Company of run {} cannot recover: {}", runId, failed.getFailure().toString()))
                 .build();
@@ -264,6 +276,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .onCommand(AccountModelCall.class, this::onAccountCall)
                 .onCommand(Conclude.class, (state, cmd) -> state.open() ? end(cmd.outcome(), cmd.reason())
                         : Effect().none())
+                .onCommand(Unload.class, (state, cmd) -> state.open() ? Effect().none() : Effect().stop())
                 .build();
     }
 
@@ -391,7 +404,13 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
             for (String role : s.config.roles()) {
                 sharding.entityRefFor(RoleActor.key(role), runId).tell(RoleActor.RunClosed.INSTANCE);
             }
+            unloadLater();
         });
+    }
+
+    /** Sharding passivates nothing here (a role's action may run long), so an ended Company stops itself. */
+    private void unloadLater() {
+        context.scheduleOnce(endedLinger, context.getSelf(), Unload.INSTANCE);
     }
 
     private void endIfDue(State state, List<LoggedMessage> published) {

@@ -52,7 +52,8 @@ public final class Gateway implements LlmClient {
     private final Duration callResend;
     private final EntityTypeKey<CallKeeper.Command> calls;
 
-    private Gateway(ActorSystem<?> system, GatewaySettings settings, EntityTypeKey<LlmBackend.Command> key) {
+    private Gateway(ActorSystem<?> system, GatewaySettings settings, EntityTypeKey<LlmBackend.Command> key,
+            String callsTypeName) {
         this.system = system;
         this.settings = settings;
         ClusterSharding sharding = ClusterSharding.get(system);
@@ -69,7 +70,7 @@ public final class Gateway implements LlmClient {
         Config config = system.settings().config().getConfig(GatewaySettings.PATH);
         Duration keepRepliesFor = config.getDuration("keep-replies-for");
         this.callResend = config.getDuration("call-resend-interval");
-        this.calls = keepRepliesFor.isZero() ? null : CallKeeper.typeKey(key.name());
+        this.calls = keepRepliesFor.isZero() ? null : CallKeeper.typeKey(callsTypeName);
         if (calls != null) {
             sharding.init(NodeRoles.place(system,
                     Entity.of(calls, entity -> CallKeeper.create(this::complete, keepRepliesFor)), NodeRoles.GATEWAY));
@@ -90,10 +91,22 @@ public final class Gateway implements LlmClient {
 
     /** With its own entity type name, so that tests can start several gateways in one actor system. */
     public static Gateway start(ActorSystem<?> system, GatewaySettings settings, String entityTypeName) {
+        return start(system, settings, entityTypeName, entityTypeName);
+    }
+
+    /**
+     * With the entity type of its backends and that of its kept calls named. Sharding keeps the first
+     * factory registered for a type on a node, so gateways that differ in their backends need backend
+     * types of their own, and gateways that differ in anything (a role's alias, say) calls types of their
+     * own: a kept call is made by the gateway whose factory made its keeper. Names must be the same on
+     * every node for the same gateway.
+     */
+    public static Gateway start(ActorSystem<?> system, GatewaySettings settings, String backendTypeName,
+            String callsTypeName) {
         if (!settings.configured()) {
             throw new IllegalArgumentException("no backends in " + GatewaySettings.PATH + ".backends");
         }
-        return new Gateway(system, settings, LlmBackend.typeKey(entityTypeName));
+        return new Gateway(system, settings, LlmBackend.typeKey(backendTypeName), callsTypeName);
     }
 
     /**
