@@ -100,7 +100,11 @@ class ClientOfServingNodeTest {
 
         assertEquals(0, export.exitCode(Duration.ofSeconds(1)), export.output());
         List<String> lines = Files.readAllLines(dir.resolve("through.jsonl"));
-        assertEquals(Files.readAllLines(dir.resolve("calls.jsonl")), lines);
+        List<String> want = Files.readAllLines(dir.resolve("calls.jsonl"));
+        assertEquals(want.size(), lines.size(), export.output());
+        for (int i = 0; i < want.size(); i++) {
+            assertEquals(want.get(i), lines.get(i), "line " + (i + 1));
+        }
         assertTrue(lines.size() > 3, export.output());
     }
 
