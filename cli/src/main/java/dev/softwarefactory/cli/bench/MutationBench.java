@@ -72,10 +72,12 @@ public final class MutationBench implements Callable<Integer> {
         double withSeconds = median(with.stream().map(Measured::runSeconds).toList());
         double withoutSeconds = median(without.stream().map(Measured::runSeconds).toList());
         double checkSeconds = median(with.stream().map(Measured::checkSeconds).toList());
+        double toolSeconds = median(with.stream().map(Measured::toolSeconds).toList());
         System.out.printf("  with the mutation check:     median %6.2f s (%s)%n", withSeconds, with.get(0).report());
         System.out.printf("  baseline, without it:       median %6.2f s%n", withoutSeconds);
-        System.out.printf("  the check's command:         median %6.2f s, %.0f%% of the run without it%n",
-                checkSeconds, 100 * checkSeconds / withoutSeconds);
+        System.out.printf("  the check's commands:        median %6.2f s, %.0f%% of the run without it%s%n",
+                checkSeconds, 100 * checkSeconds / withoutSeconds, toolSeconds == 0 ? ""
+                        : String.format(" (resolving PIT: median %.2f s)", toolSeconds));
         System.out.printf("  difference of the medians:   %+6.2f s (%+.0f%%)%n", withSeconds - withoutSeconds,
                 100 * (withSeconds - withoutSeconds) / withoutSeconds);
         return 0;
@@ -104,7 +106,9 @@ public final class MutationBench implements Callable<Integer> {
                             + end.reason());
                 }
                 String report = node.lastTestReport(runId).lines().findFirst().orElse("");
-                return new Measured((end.endedAt() - end.startedAt()) / 1000.0, checkSeconds(session, runId), report);
+                return new Measured((end.endedAt() - end.startedAt()) / 1000.0,
+                        seconds(session, runId, "exec:mutation") + seconds(session, runId, "exec:mutation-tool"),
+                        seconds(session, runId, "exec:mutation-tool"), report);
             } finally {
                 node.close();
             }
@@ -113,11 +117,10 @@ public final class MutationBench implements Callable<Integer> {
         }
     }
 
-    /** The time of the mutation check's commands the run recorded: PIT's resolution, and the mutants' runs. */
-    private static double checkSeconds(NodeSession session, String runId) {
+    /** The time of the commands under {@code key} the run recorded. */
+    private static double seconds(NodeSession session, String runId, String key) {
         return RunJournal.of(session.system()).timeline(runId).stream()
-                .filter(s -> ("exec:mutation".equals(s.effectKey()) || "exec:mutation-tool".equals(s.effectKey()))
-                        && s.event() instanceof RoleActor.EffectRecorded)
+                .filter(s -> key.equals(s.effectKey()) && s.event() instanceof RoleActor.EffectRecorded)
                 .mapToLong(s -> ((CommandExited) ((RoleActor.EffectRecorded) s.event()).result()).durationMillis())
                 .sum() / 1000.0;
     }
@@ -128,6 +131,7 @@ public final class MutationBench implements Callable<Integer> {
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     }
 
-    private record Measured(double runSeconds, double checkSeconds, String report) {
+    /** {@code checkSeconds}: the mutation check's commands; {@code toolSeconds}: of those, PIT's resolution. */
+    private record Measured(double runSeconds, double checkSeconds, double toolSeconds, String report) {
     }
 }
