@@ -56,7 +56,9 @@ public final class ProjectCommands {
     /**
      * Python: pytest when the venv has it, else unittest; Java: mvn -o test; Node: npm test. pytest writes
      * JUnit XML under .sf/, names each test as it starts ({@code -v}, unbuffered) and dumps the stack
-     * of a test still running at half the time limit, so a timeout can say which test hung.
+     * of a test still running at half the time limit, so a timeout can say which test hung. JUnit
+     * Jupiter fails a test still running at half the time limit, in a thread of its own so that a busy
+     * loop is stopped too: Surefire's report then names it, with its stack, before the limit is reached.
      */
     public List<String> tests(boolean pytestAvailable, Duration timeout) {
         switch (design.toolchain()) {
@@ -67,14 +69,21 @@ public final class ProjectCommands {
                 python.addAll(python());
                 python.addAll(pytestAvailable ? List.of("-m", "pytest", "-v", "--tb=short", "-p", "no:cacheprovider",
                         "--junitxml=../" + TestRunReader.PYTEST_XML.substring(".sf/".length()),
-                        "-o", "faulthandler_timeout=" + Math.max(1, timeout.toSeconds() / 2))
+                        "-o", "faulthandler_timeout=" + halfSeconds(timeout))
                         : List.of("-m", "unittest", "discover", "-v"));
                 return inBuildCopy(python);
             case JAVA:
-                return inBuildCopy(maven("test"));
+                // Surefire hands Maven's -D properties to the test JVM, where JUnit reads them as settings.
+                return inBuildCopy(maven("-Djunit.jupiter.execution.timeout.default=" + halfSeconds(timeout) + "s",
+                        "-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD", "test"));
             default:
                 return inBuildCopy(List.of("npm", "test", "--silent"));
         }
+    }
+
+    /** When a test still running counts as hung: half the time limit, so that the run ends saying so. */
+    private static long halfSeconds(Duration timeout) {
+        return Math.max(1, timeout.toSeconds() / 2);
     }
 
     /** The venv's interpreter, with nothing of the host's Python settings that would add its packages. */

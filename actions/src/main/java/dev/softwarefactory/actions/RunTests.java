@@ -63,7 +63,8 @@ public final class RunTests implements Action {
                 && context.exec("probe-pytest", commands.pytestProbe(), timeout).exitCode() == 0;
         CommandExited tests = context.exec("tests", commands.tests(pytest, timeout), timeout);
         if (!green(tests)) {
-            return red("the tests", tests, TestRunReader.read(context, design, pytest, tests));
+            return red("the tests", tests, TestRunReader.read(context, design, pytest, tests,
+                    CodeBase.current(input, design)));
         }
         Optional<List<Draft>> none = environment.noTestsRan(tests, pytest);
         if (none.isPresent()) {

@@ -3,7 +3,9 @@ package dev.softwarefactory.actions;
 import dev.softwarefactory.runtime.action.ActionContext;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a red test run with the parser of its runner: the JUnit XML that pytest and Surefire write
@@ -18,7 +20,9 @@ final class TestRunReader {
     private TestRunReader() {
     }
 
-    static TestResults read(ActionContext context, Design design, boolean pytest, CommandExited run) {
+    /** {@code files}: the project's files as the run tested them, for a node run that timed out. */
+    static TestResults read(ActionContext context, Design design, boolean pytest, CommandExited run,
+            Map<String, String> files) {
         ProjectFrames frames = new ProjectFrames(design);
         switch (design.toolchain()) {
             case PYTHON:
@@ -31,7 +35,9 @@ final class TestRunReader {
             case JAVA:
                 return run.timedOut() ? TestResults.NONE : JunitXml.parse(reports(context, SUREFIRE_XML), frames);
             default:
-                return NodeTestOutput.parse(run.output(), frames);
+                Map<String, String> tests = new LinkedHashMap<>();
+                design.testFiles().stream().filter(files::containsKey).forEach(f -> tests.put(f, files.get(f)));
+                return NodeTestOutput.parse(run.output(), run.timedOut(), frames, tests);
         }
     }
 

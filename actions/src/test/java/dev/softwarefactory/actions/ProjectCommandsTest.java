@@ -70,8 +70,17 @@ class ProjectCommandsTest {
         List<String> tests = new ProjectCommands(JAVA).tests(false, TIMEOUT);
 
         assertTrue(tests.get(2).contains("cd .sf/build"), tests.toString());
-        assertEquals(List.of("mvn", "-q", "-B", "-o", "-Dmaven.repo.local=../m2", "test"),
-                tests.subList(4, tests.size()));
+        assertEquals(List.of("mvn", "-q", "-B", "-o", "-Dmaven.repo.local=../m2"), tests.subList(4, 9));
+        assertEquals("test", tests.get(tests.size() - 1));
+    }
+
+    @Test
+    void jUnitFailsAJavaTestStillRunningAtHalfTheTimeLimitInAThreadOfItsOwn() {
+        List<String> tests = new ProjectCommands(JAVA).tests(false, Duration.ofSeconds(20));
+
+        assertTrue(tests.contains("-Djunit.jupiter.execution.timeout.default=10s"), tests.toString());
+        assertTrue(tests.contains("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD"),
+                tests.toString());
     }
 
     @Test

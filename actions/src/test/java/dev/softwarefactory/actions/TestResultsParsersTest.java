@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each runner's parser on output its runner really wrote (recorded under test-results/). */
@@ -148,5 +149,27 @@ class TestResultsParsersTest {
                 + " equal: -1 !== 5", List.of("location: '/tmp/qaexp/node/calc.test.js:3:1'",
                         "TestContext.<anonymous> (/tmp/qaexp/node/calc.test.js:3:41)"))),
                 results.failures());
+    }
+
+    /** node reports a test when it ends, so the one it was running is the first declared without a result. */
+    @Test
+    void aNodeRunThatTimedOutNamesTheFirstDeclaredTestWithoutAResult() {
+        String tap = "TAP version 13\n# Subtest: adds two numbers\nok 1 - adds two numbers\n  ---\n"
+                + "  duration_ms: 0.9\n  ...\n";
+        String source = "const test = require('node:test');\n\ntest('adds two numbers', () => {});\n\n"
+                + "test(\"waits for the total\", async () => {\n  await poll();\n});\n\ntest('later', () => {});\n";
+
+        TestResults results = NodeTestOutput.parse(tap, true, DEMO, Map.of("calc.test.js", source));
+
+        assertEquals(List.of(TestFailure.hung("waits for the total", List.of())), results.failures());
+        assertEquals("while running waits for the total", FailureReport.headline(results));
+    }
+
+    @Test
+    void aNodeRunThatEndedNamesNoHungTest() {
+        String source = "test('adds two numbers', () => {});\n";
+
+        assertEquals(List.of(), NodeTestOutput.parse("ok 1 - adds two numbers\n", false, DEMO,
+                Map.of("calc.test.js", source)).failures());
     }
 }

@@ -18,11 +18,12 @@ final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
+    private final List<String> both = new ArrayList<>();
 
     private NodeProcess(Process process) {
         this.process = process;
-        follow(process.getInputStream(), out);
-        follow(process.getErrorStream(), err);
+        follow(process.getInputStream(), out, both);
+        follow(process.getErrorStream(), err, both);
     }
 
     static NodeProcess start(Path workDir, String... args) {
@@ -31,18 +32,25 @@ final class NodeProcess implements AutoCloseable {
 
     /** With standard input read from {@code stdin}. */
     static NodeProcess start(Path workDir, ProcessBuilder.Redirect stdin, String... args) {
-        return start(workDir, stdin, Map.of(), args);
+        return start(workDir, stdin, Map.of(), List.of(), args);
     }
 
     /** With {@code env} over this JVM's environment (an empty value removes the variable). */
     static NodeProcess start(Path workDir, Map<String, String> env, String... args) {
-        return start(workDir, ProcessBuilder.Redirect.PIPE, env, args);
+        return start(workDir, ProcessBuilder.Redirect.PIPE, env, List.of(), args);
+    }
+
+    /** With {@code env} over this JVM's environment and {@code jvmOptions} (e.g. system properties). */
+    static NodeProcess start(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args) {
+        return start(workDir, ProcessBuilder.Redirect.PIPE, env, jvmOptions, args);
     }
 
     private static NodeProcess start(Path workDir, ProcessBuilder.Redirect stdin, Map<String, String> env,
-            String... args) {
+            List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectInput(stdin);
         env.forEach((name, value) -> {
@@ -139,6 +147,17 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Standard output and error together, in the order the lines came. */
+    List<String> lines() {
+        synchronized (both) {
+            return List.copyOf(both);
+        }
+    }
+
     List<String> stdout() {
         synchronized (out) {
             return List.copyOf(out);
@@ -162,22 +181,25 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    private static void follow(java.io.InputStream stream, List<String> lines) {
+    private static void follow(java.io.InputStream stream, List<String> lines, List<String> both) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
+                    add(lines, line);
+                    add(both, line);
                 }
             } catch (IOException e) {
-                synchronized (lines) {
-                    lines.add("[output closed: " + e.getMessage() + "]");
-                }
+                add(lines, "[output closed: " + e.getMessage() + "]");
             }
         }, "node-output");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private static void add(List<String> lines, String line) {
+        synchronized (lines) {
+            lines.add(line);
+        }
     }
 }

@@ -52,6 +52,17 @@ class UserConfigTest {
     }
 
     @Test
+    void aRolePlacementTakesTheSopRolesAndRefusesOthers() throws IOException {
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("conf/application.conf"), "software-factory.role-placement { QaEngineer = qa }\n");
+        NodeProcess placed = NodeProcess.run(dir, "runs", "--data-dir", "data");
+        assertEquals(0, placed.exitCode(Duration.ofSeconds(1)), placed.output());
+        assertRefused("software-factory.role-placement {\n  Qa = qa\n}\n", "conf/application.conf line 2:"
+                + " software-factory.role-placement.Qa names role Qa, which no role has (the roles: Architect,"
+                + " Engineer, ProductManager, ProjectManager, QaEngineer)");
+    }
+
+    @Test
     void anApiKeyWrittenInTheFileIsRefused() throws IOException {
         assertRefused("""
                 software-factory.llm.backends.openai {

@@ -29,6 +29,7 @@ public final class UserConfig {
     /** Where every model setting is shown; {@code llm example} prints it. */
     public static final String EXAMPLE = "see the example: java -jar node.jar llm example";
     private static final String LLM = "software-factory.llm";
+    private static final String PLACEMENT = "software-factory.role-placement";
     private static final Set<String> BACKEND_KEYS = Set.of("kind", "base-url", "api-key-env", "models",
             "max-concurrency", "rpm", "tpm", "price-per-1k-input", "price-per-1k-output");
     private static volatile Path file = DEFAULT_FILE;
@@ -84,14 +85,20 @@ public final class UserConfig {
                             + String.join(", ", new TreeSet<>(BACKEND_KEYS)) + "; " + EXAMPLE + ")");
                 }
             } else if (path.startsWith(LLM + ".role-aliases.") && keys.size() == 4) {
-                if (!roles.contains(keys.get(3))) {
-                    refuse(entry, "names role " + keys.get(3) + ", which no role has" + suggestion(keys.get(3), roles)
-                            + " (the roles: " + String.join(", ", roles) + ")");
-                }
+                requireRole(entry, keys.get(3), roles);
+            } else if (path.startsWith(PLACEMENT + ".") && keys.size() == 3) {
+                requireRole(entry, keys.get(2), roles);
             } else if (!path.startsWith(LLM + ".aliases.") && !known.hasPathOrNull(path)) {
                 refuse(entry, "is not a setting" + suggestion(keys.get(keys.size() - 1), siblings(known, keys))
                         + " (settings: runtime's and llm-gateway's reference.conf; " + EXAMPLE + ")");
             }
+        }
+    }
+
+    private static void requireRole(Map.Entry<String, ConfigValue> entry, String role, Set<String> roles) {
+        if (!roles.contains(role)) {
+            refuse(entry, "names role " + role + ", which no role has" + suggestion(role, roles)
+                    + " (the roles: " + String.join(", ", roles) + ")");
         }
     }
 

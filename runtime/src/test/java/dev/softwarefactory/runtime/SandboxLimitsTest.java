@@ -75,13 +75,19 @@ class SandboxLimitsTest {
                         except OSError as e:
                             print("fork refused after", children, "children:", e, flush=True)
                             break
+                    open("forked", "w").write(str(children))
                     time.sleep(3)
                     sys.exit(1)
                 """);
 
         CompletableFuture<CommandExited> bomb = CompletableFuture.supplyAsync(() -> run(workspace,
                 "python3 -c 'import test_fork; test_fork.test_spawns_workers()'"));
-        Thread.sleep(1500);
+        Path forked = workspace.resolve("forked");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(forked) && !bomb.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(forked), "the test never finished forking");
         assertOtherRunsCommandsWork();
         CommandExited result = bomb.get();
 

@@ -64,21 +64,36 @@ final class RequestAttempts {
         RecipientRef<LlmBackend.Command> backend = gateway.routes().to(target.backend());
         Duration timeout = gateway.settings().retry().requestTimeout();
         gateway.board().started(target.backend());
+        CompletableFuture<LlmBackend.Granted> permit = new CompletableFuture<>();
         AskPattern.<LlmBackend.Command, LlmBackend.Granted>ask(backend,
                         replyTo -> new LlmBackend.Acquire(id, estimatedTokens, replyTo), timeout,
                         gateway.system().scheduler())
-                .whenCompleteAsync((granted, failure) -> {
+                .whenCompleteAsync((granted, failure) -> settle(permit, granted, failure), Gateway.SAME_THREAD);
+        if (backend instanceof ActorRef<LlmBackend.Command> entity) {
+            // Its node may die with our request: then ask again through sharding, which restarts it elsewhere.
+            gateway.routes().failIfLost(entity, permit);
+        }
+        permit.whenCompleteAsync((granted, failure) -> {
                     if (failure != null) {
                         gateway.board().ended(target.backend());
                         backend.tell(new LlmBackend.Release(id, LlmBackend.Outcome.CANCELLED, 0, 0, 0, 0));
-                        retryLater(target, "no permit from backend " + target.backend() + " within "
-                                + timeout.toSeconds() + " s", Duration.ZERO);
+                        retryLater(target, "no permit from backend " + target.backend() + ": "
+                                + (failure instanceof LlmFailure lost ? lost.getMessage()
+                                        : "none within " + timeout.toSeconds() + " s"), Duration.ZERO);
                     } else {
                         gateway.board().observed(granted.load());
                         gateway.routes().learned(target.backend(), granted.backend());
                         call(target, id, granted.backend());
                     }
                 }, Gateway.SAME_THREAD);
+    }
+
+    private static <T> void settle(CompletableFuture<T> future, T value, Throwable failure) {
+        if (failure == null) {
+            future.complete(value);
+        } else {
+            future.completeExceptionally(failure);
+        }
     }
 
     private void call(Target target, String id, ActorRef<LlmBackend.Command> backend) {
