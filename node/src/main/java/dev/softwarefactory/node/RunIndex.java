@@ -10,33 +10,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * The runs of the journal, newest first. A run that has ended never changes again, so its summary is
- * read once and kept; only runs still going are read back on each listing.
+ * The runs of the journal, newest first. A run that has ended never changes again, so what is read of
+ * it is kept; only runs still going are read again. A listing reads each run's Company alone; a run's
+ * whole events (for its damage and downtime) are read only when the run itself is asked for, so the
+ * first page of a thousand runs does not read every event of every run.
  */
 final class RunIndex {
     private final RunCatalog catalog;
     private final Map<String, RunSummary> ended = new ConcurrentHashMap<>();
+    private final Map<String, RunSummary> endedListed = new ConcurrentHashMap<>();
 
     RunIndex(ActorSystem<?> system) {
         this.catalog = new RunCatalog(system);
     }
 
+    /** The run with its damage and downtime. */
     Optional<RunSummary> find(String runId) {
         RunSummary known = ended.get(runId);
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<RunSummary> run = catalog.find(runId);
+        Optional<RunSummary> run = listed(runId).map(catalog::inspected);
         run.filter(r -> r.outcome() != Outcome.RUNNING).ifPresent(r -> ended.put(runId, r));
         return run;
     }
 
+    /** Every run with its damage and downtime, newest first. */
     List<RunSummary> all() {
+        return newestFirst(this::find);
+    }
+
+    /** Every run as its Company tells it, newest first: enough to sort, count and filter by state. */
+    List<RunSummary> listed() {
+        return newestFirst(this::listed);
+    }
+
+    private Optional<RunSummary> listed(String runId) {
+        RunSummary known = endedListed.get(runId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<RunSummary> run = catalog.read(runId);
+        run.filter(r -> r.outcome() != Outcome.RUNNING).ifPresent(r -> endedListed.put(runId, r));
+        return run;
+    }
+
+    private List<RunSummary> newestFirst(Function<String, Optional<RunSummary>> read) {
         List<RunSummary> runs = new ArrayList<>();
         for (String runId : catalog.runIds()) {
-            find(runId).ifPresent(runs::add);
+            read.apply(runId).ifPresent(runs::add);
         }
         runs.sort(Comparator.comparingLong(RunSummary::startedAt).reversed().thenComparing(RunSummary::runId));
         return runs;

@@ -61,7 +61,7 @@ public final class RunService implements AutoCloseable {
         this.feed = new RunFeed(session.system());
         this.timelines = new RunTimelines(session.system(), session.dataDir());
         this.maxRequirementChars = config().getInt("software-factory.max-requirement-chars");
-        NodeMetrics metrics = new NodeMetrics(registry, index::all, timelines::keptSteps);
+        NodeMetrics metrics = new NodeMetrics(registry, index::listed, timelines::keptSteps);
         models.measure(metrics);
         JournalWrites.get(Adapter.toClassic(session.system())).onWrite(metrics::journalWritten);
     }
@@ -174,9 +174,10 @@ public final class RunService implements AutoCloseable {
         if (offset < 0 || limit < 1) {
             throw new UserError("offset must not be negative and limit must be at least 1");
         }
-        List<RunSummary> runs = index.all().stream().filter(r -> status.isEmpty() || r.outcome() == status.get())
-                .toList();
-        List<RunItem> page = runs.stream().skip(offset).limit(limit).map(RunItem::of).toList();
+        List<RunSummary> runs = index.listed().stream()
+                .filter(r -> status.isEmpty() || r.outcome() == status.get()).toList();
+        List<RunItem> page = runs.stream().skip(offset).limit(limit)
+                .map(r -> RunItem.of(index.find(r.runId()).orElse(r))).toList();
         return new RunPage(runs.size(), offset, limit, page);
     }
 
@@ -308,7 +309,7 @@ public final class RunService implements AutoCloseable {
     /** Resumes every run of the data dir that has not ended; returns their ids. */
     public List<String> resumeUnfinished() {
         List<String> resumed = new ArrayList<>();
-        for (RunSummary run : index.all()) {
+        for (RunSummary run : index.listed()) {
             if (run.outcome() == Outcome.RUNNING && !watched.contains(run.runId())) {
                 try {
                     resume(run.runId(), ModelOptions.NONE);

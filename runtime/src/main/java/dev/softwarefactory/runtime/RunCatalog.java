@@ -51,7 +51,16 @@ public final class RunCatalog {
                 .map(id -> id.substring(PREFIX.length())).runWith(Sink.seq(), system));
     }
 
+    /** The run with what its events as a whole tell: the damage to them and the time it stood still. */
     public Optional<RunSummary> find(String runId) {
+        return read(runId).map(this::inspected);
+    }
+
+    /**
+     * The run as its Company's events tell it, without reading the rest of its events (no damage, no
+     * downtime): what a listing needs to sort and filter.
+     */
+    public Optional<RunSummary> read(String runId) {
         List<EventEnvelope> events = await(byId.currentEventsByPersistenceId(PREFIX + runId, 0, Long.MAX_VALUE)
                 .runWith(Sink.seq(), system));
         RunSummary run = null;
@@ -72,13 +81,15 @@ public final class RunCatalog {
                         run.startedAt(), ended.endedAt(), run.rounds(), run.usage(), "", 0);
             }
         }
-        if (run == null) {
-            return Optional.empty();
-        }
-        RunJournal.Inspection inspection = runJournal.inspect(runId);
-        return Optional.of(new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
+        return Optional.ofNullable(run);
+    }
+
+    /** The run read by {@link #read}, with its damage and downtime from all its events. */
+    public RunSummary inspected(RunSummary run) {
+        RunJournal.Inspection inspection = runJournal.inspect(run.runId());
+        return new RunSummary(run.runId(), run.requirement(), run.llm(), run.outcome(), run.reason(),
                 run.startedAt(), run.endedAt(), run.rounds(), run.usage(), inspection.damage().orElse(""),
-                inspection.downtimeMillis()));
+                inspection.downtimeMillis());
     }
 
     private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {

@@ -44,6 +44,10 @@ public final class PageBench implements Callable<Integer> {
             description = "Steps of the long run (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--runs", defaultValue = "1000",
+            description = "Runs in the data dir when the runs page is measured (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = "--repeats", defaultValue = "5",
             description = "Openings measured after the first; the median is printed (default: ${DEFAULT-VALUE}).")
     int repeats;
@@ -56,13 +60,14 @@ public final class PageBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps < SHORT_STEPS || repeats < 1) {
+        if (steps < SHORT_STEPS || repeats < 1 || runs < 3) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "need --steps >= " + SHORT_STEPS + " and --repeats >= 1");
+                    "need --steps >= " + SHORT_STEPS + ", --runs >= 3 and --repeats >= 1");
         }
         Path dataDir = Files.createTempDirectory("sf-bench-page");
         try {
-            System.out.printf("recording a run of %d steps and one of %d ...%n", steps, SHORT_STEPS);
+            System.out.printf("recording a run of %d steps, one of %d, and %d of %d ...%n", steps, SHORT_STEPS,
+                    runs - 3, SHORT_RUN_STEPS);
             System.out.flush();
             record(dataDir);
             try (NodeSession session = NodeSession.open(dataDir, true)) {
@@ -84,6 +89,7 @@ public final class PageBench implements Callable<Integer> {
                             longRun.again / shortRun.again);
                     System.out.printf("  baseline, reading the long run's %d events once from the journal: %.3f s%n",
                             events, readSeconds);
+                    listing(url);
                 }
             }
         } finally {
@@ -108,10 +114,44 @@ public final class PageBench implements Callable<Integer> {
                 run(node, "long", (steps - RUN_EVENTS + 1) / 2);
                 run(node, "short", (SHORT_STEPS - RUN_EVENTS + 1) / 2);
                 run(node, "warm-up", (SHORT_STEPS - RUN_EVENTS + 1) / 2);
+                manyShortRuns(node);
             } finally {
                 node.close();
             }
         }
+    }
+
+    private static final int SHORT_RUN_STEPS = RUN_EVENTS + 2;
+    private static final int AT_ONCE = 50;
+
+    private void manyShortRuns(CompanyNode node) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= runs - 3; i++) {
+            String runId = String.format("many-%05d", i);
+            node.start(runId, new RunConfig("1 WriteFast", "bench", List.of("Writer"), 10, 0, null));
+            ids.add(runId);
+            if (ids.size() == AT_ONCE || i == runs - 3) {
+                ids.forEach(node::follow);
+                ids.clear();
+            }
+        }
+    }
+
+    /** The runs page: its first page of 25, the first time after the node starts and again. */
+    private void listing(String url) throws Exception {
+        String first = url + "/api/runs?offset=0&limit=25";
+        long start = System.nanoTime();
+        get(first).join();
+        double cold = (System.nanoTime() - start) / 1e9;
+        List<Double> again = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            long t = System.nanoTime();
+            get(first).join();
+            again.add((System.nanoTime() - t) / 1e9);
+        }
+        again.sort(Double::compare);
+        System.out.printf("the runs page (its first 25 of %d runs): first %.3f s, again (median) %.3f s%n", runs,
+                cold, again.get(again.size() / 2));
     }
 
     private static void run(CompanyNode node, String runId, int writes) {
