@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The mutation check of a Maven project, by PIT: its plugin is first resolved into the project's own
  * repository (the one networked step, from the configured mirror), then PIT runs offline in the build
- * copy on the classes the design promised, at most {@code maxMutants} mutants shared among them, and its
+ * copy that the tests compiled on the classes the design promised, at most {@code maxMutants} mutants shared among them, and its
  * mutations.xml is read back ({@link PitReport}).
  */
 final class PitMutation {
@@ -59,7 +59,7 @@ final class PitMutation {
         pit.addAll(commands.maven("test-compile", PitPom.GOAL, "-DtargetClasses=" + String.join(",", classes.keySet()),
                 "-DtargetTests=" + String.join(",", tests), "-DoutputFormats=XML", "-DtimestampedReports=false",
                 "-Dthreads=1", "-Dfeatures=+CLASSLIMIT(limit[" + perClass + "])", "-DfailWhenNoMutations=false"));
-        return ProjectCommands.inBuildCopy(pit);
+        return ProjectCommands.inLastBuildCopy(pit);
     }
 
     /** The report the command printed after its marker line. */

@@ -104,6 +104,19 @@ public final class ProjectCommands {
         return new MavenEnvironment(sources);
     }
 
+    /**
+     * Runs a command in the copy under .sf/build that the last build command compiled, when it holds the
+     * project's files as they are (a Maven build's {@code target/} aside), else in a fresh copy: a check
+     * after the tests need not copy and compile again.
+     */
+    static List<String> inLastBuildCopy(List<String> command) {
+        List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "if [ -d .sf/build/target ]"
+                + " && diff -rq -x .sf -x target . .sf/build > /dev/null 2>&1; then cd .sf/build && exec \"$@\"; fi; "
+                + IN_BUILD_COPY, "sh"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
     /** Runs a command in a fresh copy of the project under .sf/build, as every Python and build command runs. */
     static List<String> inBuildCopy(List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of("sh", "-c", IN_BUILD_COPY, "sh"));

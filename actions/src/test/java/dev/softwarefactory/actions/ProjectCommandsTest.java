@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softwarefactory.runtime.action.Network;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProjectCommandsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -131,5 +134,17 @@ class ProjectCommandsTest {
 
         assertEquals("sh", install.get(0));
         assertFalse(install.contains("--isolated"));
+    }
+
+    @Test
+    void aCheckAfterTheBuildRunsInTheCopyItCompiledWhileTheCopyHoldsTheProjectAsItIs(@TempDir Path dir) {
+        LocalCommand.write(dir, Map.of("Calc.java", "class Calc {}\n"));
+        List<String> copied = ProjectCommands.inLastBuildCopy(List.of("sh", "-c", "mkdir -p target && ls target"));
+        LocalCommand.run(dir, copied);
+        LocalCommand.write(dir, Map.of(".sf/build/target/compiled", ""));
+
+        assertEquals("compiled\n", LocalCommand.run(dir, copied).output(), "the compiled copy is used");
+        LocalCommand.write(dir, Map.of("Calc.java", "class Calc { int x; }\n"));
+        assertEquals("", LocalCommand.run(dir, copied).output(), "a changed file makes a fresh copy");
     }
 }

@@ -1,9 +1,7 @@
 package dev.softwarefactory.cli;
 
-import dev.softwarefactory.node.Dataset;
-import dev.softwarefactory.node.NodeSession;
-import dev.softwarefactory.node.SourceRun;
 import dev.softwarefactory.runtime.Outcome;
+import dev.softwarefactory.runtime.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +34,11 @@ final class ExportDatasetCommand implements Callable<Integer> {
     @Option(names = "--only-green", description = "Only runs that SUCCEEDED.")
     boolean onlyGreen;
 
+    @Mixin
+    NodeOption node;
+
     @Override
     public Integer call() {
-        data.requireExisting();
         if (Files.isDirectory(out)) {
             throw new UsageError("--out " + out + " is a folder: name the file to write, e.g. --out "
                     + out.resolve("calls.jsonl"));
@@ -47,19 +47,19 @@ final class ExportDatasetCommand implements Callable<Integer> {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new UsageError("no folder " + parent + " to write " + out + " in");
         }
-        try (NodeSession session = NodeSession.open(data.dataDir, false)) {
-            List<SourceRun> runs = new ArrayList<>();
+        try (RunReader reader = node.reader(data)) {
+            List<RunSummary> runs = new ArrayList<>();
             for (String runId : runIds) {
-                runs.add(SourceRun.read(session, data.dataDir, runId));
+                runs.add(reader.run(runId));
             }
             List<String> lines = new ArrayList<>();
             int skipped = 0;
-            for (SourceRun run : runs) {
-                if (onlyGreen && run.summary().outcome() != Outcome.SUCCEEDED) {
+            for (RunSummary run : runs) {
+                if (onlyGreen && run.outcome() != Outcome.SUCCEEDED) {
                     skipped++;
                     continue;
                 }
-                lines.addAll(Dataset.lines(run));
+                lines.addAll(reader.dataset(run.runId()));
             }
             write(lines);
             System.out.printf("%d model calls from %d runs written to %s%s%n", lines.size(), runs.size() - skipped,

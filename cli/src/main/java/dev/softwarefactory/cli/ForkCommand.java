@@ -1,14 +1,10 @@
 package dev.softwarefactory.cli;
 
-import dev.softwarefactory.node.NodeSession;
-import dev.softwarefactory.node.CompanyNode;
-import dev.softwarefactory.node.LlmSpec;
-import dev.softwarefactory.node.RunIds;
-import dev.softwarefactory.node.SourceRun;
-import dev.softwarefactory.llmgateway.LlmClient;
-import dev.softwarefactory.runtime.RunConfig;
-import dev.softwarefactory.runtime.replay.ReplaySource;
+import dev.softwarefactory.node.ForkRun;
+import dev.softwarefactory.node.ModelOptions;
+import dev.softwarefactory.node.StartedRun;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "fork", mixinStandardHelpOptions = true,
         description = "Start a new run that serves a recorded run's effects up to a step and runs live after it."
+                + " On a serving node (the one holding --data-dir, or --node) the fork runs there."
                 + " Exit 0 when the new run succeeded, 1 when it failed, 2 on a usage error.")
 final class ForkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN-ID")
@@ -24,6 +21,9 @@ final class ForkCommand implements Callable<Integer> {
 
     @Mixin
     DataDirOption data;
+
+    @Mixin
+    NodeOption node;
 
     @Option(names = "--at", paramLabel = "STEP", required = true,
             description = "The last step of the recorded run whose effects are served (see: replay RUN-ID).")
@@ -44,39 +44,24 @@ final class ForkCommand implements Callable<Integer> {
     @Option(names = "--n-round", paramLabel = "N", description = "Most actions of the new run (default: the run's).")
     Integer maxRounds;
 
-    /** The model after the step, with --alias-map's roles sent to other aliases. */
-    private String spec(String recorded) {
-        String base = llm.specOver(recorded);
-        return aliasMap == null ? base : LlmSpec.withAliasMap(base, aliasMap);
-    }
-
     @Override
     public Integer call() {
-        data.requireExisting();
         if (maxRounds != null && maxRounds < 1) {
             throw new UsageError("--n-round must be at least 1");
         }
-        try (NodeSession session = NodeSession.open(data.dataDir, true)) {
-            SourceRun source = SourceRun.read(session, data.dataDir, runId);
-            source.timeline().step(atStep); // refuses a step the run does not have
-            RunConfig old = source.config();
-            String spec = spec(old.llm());
-            LlmSpec.check(spec, session.system().settings().config());
-            LlmClient model = LlmSpec.open(spec, session.system(), llm.apiKey());
-            String forkId = RunIds.next();
-            CompanyNode company = new CompanyNode(session, model);
-            try {
-                System.out.println("run " + forkId + " forks " + runId + " at step " + atStep + ", then "
-                        + model.describe());
-                System.out.println("workspace " + session.workspaces().resolve(forkId));
-                ProgressPrinter.attach(session.system(), forkId, System.out);
-                company.start(forkId, new RunConfig(old.requirement(), spec, old.roles(),
-                        maxRounds != null ? maxRounds : old.maxRounds(), budget != null ? budget : old.budgetUsd(),
-                        ReplaySource.fork(runId, atStep)));
-                return RunReport.print(company.finish(forkId), System.out);
-            } finally {
-                company.close();
-            }
+        RunTarget target = RunTarget.of(data, node);
+        ModelOptions model = target.serving() ? llm.forServingNode() : llm.modelOptions();
+        if (!target.serving()) {
+            data.requireExisting();
+        }
+        System.out.println("forking run " + runId + " at step " + atStep + ": " + target.opening());
+        System.out.flush();
+        try (RunsClient client = target.open(Optional.empty(), llm.apiKey())) {
+            StartedRun run = client.fork(runId, new ForkRun(atStep, model, aliasMap, budget, maxRounds));
+            System.out.println("run " + run.id() + " forks " + runId + " at step " + atStep + ", then " + run.model());
+            RunFollower follower = new RunFollower(client, target, System.out);
+            follower.started(run);
+            return RunReport.print(follower.follow(run), System.out);
         }
     }
 }

@@ -29,17 +29,6 @@ final class LlmOptions {
     }
 
     /**
-     * The spec for a run that continues a recorded one (a fork): the one the options name, the
-     * recorded server with another model when only {@code --llm-model} is given, else the recorded spec.
-     */
-    String specOver(String recorded) {
-        if (model != null && baseUrl == null && spec == null && apiKey == null) {
-            return LlmSpec.withModel(recorded, model);
-        }
-        return explicitSpec().orElse(recorded);
-    }
-
-    /**
      * The model as a serving node's API takes it. API keys are not sent: the node uses its own, so
      * {@code --llm-api-key} is refused here rather than silently dropped.
      */
@@ -47,6 +36,17 @@ final class LlmOptions {
         if (apiKey != null) {
             throw new UsageError("--llm-api-key is not sent to a serving node, which calls model servers with its"
                     + " own keys (OPENAI_API_KEY where it runs)");
+        }
+        return modelOptions();
+    }
+
+    /**
+     * The model for a run that continues a recorded one (a fork), as the API takes it: {@code --llm-model}
+     * alone keeps the recorded server; anything else is checked as {@link #explicitSpec} checks it.
+     */
+    ModelOptions modelOptions() {
+        if (!(model != null && baseUrl == null && spec == null && apiKey == null)) {
+            explicitSpec();
         }
         return new ModelOptions(spec == null ? null : LlmSpec.normalize(spec), baseUrl, model);
     }

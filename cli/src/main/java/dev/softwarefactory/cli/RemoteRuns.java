@@ -180,9 +180,9 @@ final class RemoteRuns implements RunsClient {
         return get(runPath(runId) + "/summary", ProjectSummary.class);
     }
 
-    /** What the node's listing says of the run, and its rerun digests. */
-    RunDetail detail(String runId) {
-        return get(runPath(runId), RunDetail.class);
+    @Override
+    public RunDetail.Digests digests(String rerunId) {
+        return JSON.convertValue(get(runPath(rerunId), JsonNode.class).get("digest"), RunDetail.Digests.class);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.softwarefactory.cli;
 
-import dev.softwarefactory.node.NodeSession;
-import dev.softwarefactory.node.SourceRun;
 import dev.softwarefactory.node.RunTimeline;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.RoleActor;
@@ -10,6 +8,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -55,12 +54,16 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UsageError("--rerun takes none of --role, --type, --json, --show");
         }
         if (rerun) {
-            data.requireExisting();
-            System.out.println("rerunning run " + runId + ": starting a node on " + data.dataDir.toAbsolutePath()
-                    .normalize() + " and reading the run's journal ...");
+            RunTarget target = RunTarget.of(data, node);
+            if (!target.serving()) {
+                data.requireExisting();
+            }
+            System.out.println("rerunning run " + runId + ": " + (target.serving() ? target.opening()
+                    : "starting a node on " + data.dataDir.toAbsolutePath().normalize()
+                            + " and reading the run's journal ..."));
             System.out.flush();
-            try (NodeSession session = NodeSession.open(data.dataDir, true)) {
-                return new Rerun(session, SourceRun.read(session, data.dataDir, runId)).run(System.out);
+            try (RunsClient client = target.open(Optional.empty(), Optional.empty())) {
+                return Rerun.run(client, target, runId, System.out);
             }
         }
         try (RunReader reader = node.reader(data)) {

@@ -4,6 +4,7 @@ import dev.softwarefactory.node.FeedEvent;
 import dev.softwarefactory.node.ForkRun;
 import dev.softwarefactory.node.ModelOptions;
 import dev.softwarefactory.node.ProjectSummary;
+import dev.softwarefactory.node.RunDetail;
 import dev.softwarefactory.node.StartRun;
 import dev.softwarefactory.node.StartedRun;
 import java.util.function.Consumer;
@@ -23,6 +24,9 @@ interface RunsClient extends RunReader {
 
     /** The summary of a run that has ended. */
     ProjectSummary summary(String runId);
+
+    /** The workspace digests of an ended rerun and of the run it reran; null when the node has none. */
+    RunDetail.Digests digests(String rerunId);
 
     /** Where the node's API answers. */
     String apiUrl();

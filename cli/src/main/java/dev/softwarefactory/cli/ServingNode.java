@@ -9,6 +9,7 @@ import dev.softwarefactory.node.ForkRun;
 import dev.softwarefactory.node.ModelOptions;
 import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.node.ProjectSummary;
+import dev.softwarefactory.node.RunDetail;
 import dev.softwarefactory.node.RunService;
 import dev.softwarefactory.node.RunTimeline;
 import dev.softwarefactory.node.StartRun;
@@ -133,6 +134,11 @@ final class ServingNode implements RunsClient {
     @Override
     public ProjectSummary summary(String runId) {
         return service.summary(runId);
+    }
+
+    @Override
+    public RunDetail.Digests digests(String rerunId) {
+        return service.detail(rerunId).digest();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,7 @@ class ClientOfServingNodeTest {
     private static final List<String> TIMELINE = List.of("replay", "RUN");
     private static final List<String> FILTERED = List.of("replay", "RUN", "--role", "Engineer", "--json");
     private static final List<String> SHOW = List.of("replay", "RUN", "--show", "5");
+    private static final List<String> EXPORT = List.of("export-dataset", "RUN", "--out", "calls.jsonl");
 
     /** One recorded run, read from the data dir before a node serves it; then a node serves it, with a token. */
     @BeforeAll
@@ -44,6 +46,8 @@ class ClientOfServingNodeTest {
         for (List<String> command : List.of(RUNS, TIMELINE, FILTERED, SHOW)) {
             local.put(command, NodeProcess.run(dir, args(command, "--data-dir", "data")));
         }
+        NodeProcess export = NodeProcess.run(dir, args(EXPORT, "--data-dir", "data"));
+        assertEquals(0, export.exitCode(Duration.ofSeconds(1)), export.output());
         serve = NodeProcess.start(dir, WITH_TOKEN, "serve", "--data-dir", "data", "--port", "0");
         url = serve.awaitLines(l -> l.startsWith("serving "), 1, Duration.ofSeconds(90)).get(0).split(" ")[1];
     }
@@ -87,6 +91,21 @@ class ClientOfServingNodeTest {
     @Test
     void replayShowThroughANodePrintsTheStepInFullAsFromTheDataDir() {
         assertSameAsLocal(SHOW, NodeProcess.run(dir, WITH_TOKEN, args(SHOW, "--node", url)));
+    }
+
+    @Test
+    void exportDatasetThroughANodeWritesTheLinesItWritesFromTheDataDir() throws IOException {
+        NodeProcess export = NodeProcess.run(dir, WITH_TOKEN, "export-dataset", runId, "--out", "through.jsonl",
+                "--data-dir", "data");
+
+        assertEquals(0, export.exitCode(Duration.ofSeconds(1)), export.output());
+        List<String> lines = Files.readAllLines(dir.resolve("through.jsonl"));
+        List<String> want = Files.readAllLines(dir.resolve("calls.jsonl"));
+        assertEquals(want.size(), lines.size(), export.output());
+        for (int i = 0; i < want.size(); i++) {
+            assertEquals(want.get(i), lines.get(i), "line " + (i + 1));
+        }
+        assertTrue(lines.size() > 3, export.output());
     }
 
     @Test

@@ -36,12 +36,15 @@ public final class Dataset {
         return lines;
     }
 
+    /** One message of the chat format; a record, so that its keys keep this order in every export. */
+    private record ChatMessage(String role, String content) {
+    }
+
     private static Map<String, Object> record(SourceRun run, Step step, LlmAnswered llm) {
         String prompt = llm.prompt().startsWith(USER_LABEL) ? llm.prompt().substring(USER_LABEL.length())
                 : llm.prompt();
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("messages", List.of(Map.of("role", "user", "content", prompt),
-                Map.of("role", "assistant", "content", llm.text())));
+        record.put("messages", List.of(new ChatMessage("user", prompt), new ChatMessage("assistant", llm.text())));
         record.put("role", step.role());
         record.put("action", llm.action());
         record.put("target", llm.target());

@@ -29,6 +29,7 @@ class RunTimelinesTest {
     private static Path dir;
     private static NodeSession session;
     private static RunService service;
+    private static String slowScript;
     private static String script;
 
     @BeforeAll
@@ -40,7 +41,8 @@ class RunTimelinesTest {
         String calculator = Files.readString(Path.of("..", "examples", "calculator.json"));
         Path slow = dir.resolve("calculator.json");
         Files.writeString(slow, calculator.replace("\"reply\":", "\"delayMs\": 40, \"reply\":"));
-        script = "scripted:" + slow.toAbsolutePath();
+        slowScript = "scripted:" + slow.toAbsolutePath();
+        script = "scripted:" + Path.of("..", "examples", "calculator.json").toAbsolutePath();
     }
 
     @AfterAll
@@ -52,13 +54,13 @@ class RunTimelinesTest {
         }
     }
 
-    private static String run() {
-        return service.start(new StartRun("Write a calculator", new ModelOptions(script, null, null), 10, 0.0))
+    private static String run(String model) {
+        return service.start(new StartRun("Write a calculator", new ModelOptions(model, null, null), 10, 0.0))
                 .id();
     }
 
     private static String ended() {
-        String runId = run();
+        String runId = run(script);
         service.feed().ended(runId).toCompletableFuture().join();
         return runId;
     }
@@ -78,7 +80,7 @@ class RunTimelinesTest {
 
     @Test
     void aTimelineReadWhileTheRunGrowsIsAlwaysAPrefixOfTheWholeOne() {
-        String runId = run();
+        String runId = run(slowScript);
         List<List<String>> looks = new ArrayList<>();
         while (service.find(runId).outcome() == Outcome.RUNNING) {
             looks.add(all(runId));

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class JavaMutationScenarioTest {
     static void runTheProjectWithPitOnTheFileRepository() {
         List<ScriptEntry> script = Scripts.resource("/scenarios/java-weak-tests.json");
         repository = MavenRepositories.resolvedFor(PitPom.withPit(MavenRepositories.pomOf(script)).orElseThrow(),
-                JUNIT5_PROBE, PitPom.RESOLVE_GOALS);
+                JUNIT5_PROBE, Stream.concat(Stream.of("test"), PitPom.RESOLVE_GOALS.stream()).toList());
         company = new CompanyUnderTest(workspaces, new SoftwareCompany(Duration.ofMinutes(3),
                 PackageSources.installerDefaults().withMavenMirror(repository.toUri().toString()),
                 new MutationCheck.Settings(true, 15, 0.5, 1, 2)));

@@ -2,6 +2,9 @@ package dev.softwarefactory.cli.bench;
 
 import dev.softwarefactory.actions.MutationCheck;
 import dev.softwarefactory.actions.PackageSources;
+import dev.softwarefactory.llmgateway.ScriptEntry;
+import dev.softwarefactory.llmgateway.ScriptFile;
+import dev.softwarefactory.llmgateway.ScriptedModel;
 import dev.softwarefactory.node.CompanyNode;
 import dev.softwarefactory.node.NodeSession;
 import dev.softwarefactory.roles.DemoScenario;
@@ -13,6 +16,7 @@ import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import dev.softwarefactory.runtime.replay.RunJournal;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "mutation", mixinStandardHelpOptions = true,
-        description = "Measure the mutation check: the demo run with it (the configured budget of mutants) beside"
-                + " the same run without it, alternately, and the mutation score it reports.")
+        description = "Measure the mutation check: the demo run (or a scripted scenario's) with it (the configured"
+                + " budget of mutants) beside the same run without it, alternately, and the mutation score it reports.")
 public final class MutationBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,32 +41,49 @@ public final class MutationBench implements Callable<Integer> {
             description = "Mutants per check (default: software-factory.mutation.max-mutants).")
     int maxMutants;
 
+    @Option(names = "--script", paramLabel = "FILE",
+            description = "A scripted model's scenario to run instead of the demo, e.g. a Maven or JavaScript project's.")
+    Path script;
+
+    @Option(names = "--maven-mirror", paramLabel = "URL",
+            description = "The repository Maven projects install from, e.g. file:///root/.m2/repository"
+                    + " (default: software-factory.maven.mirror-url).")
+    String mavenMirror;
+
     @Override
     public Integer call() throws Exception {
         if (repeat < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "need --repeat >= 1");
         }
+        List<ScriptEntry> entries;
+        try {
+            entries = script == null ? DemoScenario.entries() : ScriptFile.read(script);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<Measured> without = new ArrayList<>();
         List<Measured> with = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
-            without.add(demo(false));
-            with.add(demo(true));
+            without.add(demo(entries, false));
+            with.add(demo(entries, true));
         }
-        System.out.printf("the demo run (scripted model with its 250 ms answers, real commands), %d runs each,"
-                + " alternately:%n", repeat);
+        System.out.printf("%s (scripted model, real commands), %d runs each, alternately:%n", script == null
+                ? "the demo run, with its 250 ms answers," : "the run of " + script.getFileName(), repeat);
         double withSeconds = median(with.stream().map(Measured::runSeconds).toList());
         double withoutSeconds = median(without.stream().map(Measured::runSeconds).toList());
         double checkSeconds = median(with.stream().map(Measured::checkSeconds).toList());
+        double toolSeconds = median(with.stream().map(Measured::toolSeconds).toList());
         System.out.printf("  with the mutation check:     median %6.2f s (%s)%n", withSeconds, with.get(0).report());
         System.out.printf("  baseline, without it:       median %6.2f s%n", withoutSeconds);
-        System.out.printf("  the check's command:         median %6.2f s, %.0f%% of the run without it%n",
-                checkSeconds, 100 * checkSeconds / withoutSeconds);
+        System.out.printf("  the check's commands:        median %6.2f s, %.0f%% of the run without it%s%n",
+                checkSeconds, 100 * checkSeconds / withoutSeconds, toolSeconds == 0 ? ""
+                        : String.format(" (resolving PIT: median %.2f s)", toolSeconds));
         System.out.printf("  difference of the medians:   %+6.2f s (%+.0f%%)%n", withSeconds - withoutSeconds,
                 100 * (withSeconds - withoutSeconds) / withoutSeconds);
         return 0;
     }
 
-    private Measured demo(boolean mutation) throws Exception {
+    private Measured demo(List<ScriptEntry> entries, boolean mutation) throws Exception {
         Path dataDir = Files.createTempDirectory("sf-bench-mutation");
         try (NodeSession session = NodeSession.open(dataDir, true)) {
             var config = session.system().settings().config().getConfig("software-factory");
@@ -70,12 +91,14 @@ public final class MutationBench implements Callable<Integer> {
             MutationCheck.Settings settings = !mutation ? MutationCheck.Settings.off()
                     : new MutationCheck.Settings(true, maxMutants >= 0 ? maxMutants : configured.maxMutants(),
                             configured.minScore(), configured.seed(), configured.maxRevisions());
+            PackageSources sources = PackageSources.fromConfig(config);
             SoftwareCompany sop = new SoftwareCompany(config.getDuration("test-timeout"),
-                    PackageSources.fromConfig(config), settings);
-            CompanyNode node = new CompanyNode(session, DemoScenario.model(), sop);
+                    mavenMirror == null ? sources : sources.withMavenMirror(mavenMirror), settings);
+            CompanyNode node = new CompanyNode(session, new ScriptedModel(entries, "bench"), sop);
             try {
                 String runId = mutation ? "with" : "without";
-                node.start(runId, new RunConfig(DemoScenario.REQUIREMENT, "demo",
+                String requirement = script == null ? DemoScenario.REQUIREMENT : "the scenario of " + script.getFileName();
+                node.start(runId, new RunConfig(requirement, "demo",
                         sop.roles().stream().map(RoleDefinition::name).toList(), 20, 0));
                 Company.Status end = node.follow(runId);
                 if (end.outcome() != Outcome.SUCCEEDED) {
@@ -83,7 +106,9 @@ public final class MutationBench implements Callable<Integer> {
                             + end.reason());
                 }
                 String report = node.lastTestReport(runId).lines().findFirst().orElse("");
-                return new Measured((end.endedAt() - end.startedAt()) / 1000.0, checkSeconds(session, runId), report);
+                return new Measured((end.endedAt() - end.startedAt()) / 1000.0,
+                        seconds(session, runId, "exec:mutation") + seconds(session, runId, "exec:mutation-tool"),
+                        seconds(session, runId, "exec:mutation-tool"), report);
             } finally {
                 node.close();
             }
@@ -92,10 +117,10 @@ public final class MutationBench implements Callable<Integer> {
         }
     }
 
-    /** The time of the exec:mutation commands the run recorded. */
-    private static double checkSeconds(NodeSession session, String runId) {
+    /** The time of the commands under {@code key} the run recorded. */
+    private static double seconds(NodeSession session, String runId, String key) {
         return RunJournal.of(session.system()).timeline(runId).stream()
-                .filter(s -> "exec:mutation".equals(s.effectKey()) && s.event() instanceof RoleActor.EffectRecorded)
+                .filter(s -> key.equals(s.effectKey()) && s.event() instanceof RoleActor.EffectRecorded)
                 .mapToLong(s -> ((CommandExited) ((RoleActor.EffectRecorded) s.event()).result()).durationMillis())
                 .sum() / 1000.0;
     }
@@ -106,6 +131,7 @@ public final class MutationBench implements Callable<Integer> {
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     }
 
-    private record Measured(double runSeconds, double checkSeconds, String report) {
+    /** {@code checkSeconds}: the mutation check's commands; {@code toolSeconds}: of those, PIT's resolution. */
+    private record Measured(double runSeconds, double checkSeconds, double toolSeconds, String report) {
     }
 }
