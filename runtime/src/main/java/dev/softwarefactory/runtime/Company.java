@@ -3,11 +3,8 @@ package dev.softwarefactory.runtime;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.eventstream.EventStream;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.typed.pubsub.Topic;
-import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
@@ -22,10 +19,8 @@ import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -147,29 +142,6 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         long head() {
             return log.head();
         }
-
-        Snapshot snapshot() {
-            return new Snapshot(config, startedAt, log.all(), Set.copyOf(accounted), Set.copyOf(calls), usage,
-                    rounds, outcome, reason, endedAt, applied);
-        }
-
-        static State of(Snapshot snapshot) {
-            State state = new State();
-            state.config = snapshot.config();
-            state.startedAt = snapshot.startedAt();
-            snapshot.log().forEach(state.log::append);
-            state.accounted.addAll(snapshot.accounted());
-            if (snapshot.calls() != null) {
-                state.calls.addAll(snapshot.calls());
-            }
-            state.usage = snapshot.usage();
-            state.rounds = snapshot.rounds();
-            state.outcome = snapshot.outcome();
-            state.reason = snapshot.reason();
-            state.endedAt = snapshot.endedAt();
-            state.applied = snapshot.applied();
-            return state;
-        }
     }
 
     /**
@@ -182,17 +154,11 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     }
 
     private final String runId;
-    private final Sop sop;
     private final ActorContext<Command> context;
-    private final ClusterSharding sharding;
-    private final ActorRef<Topic.Command<LoggedMessage>> topic;
+    private final RunBroadcast broadcast;
+    private final EndOfRun endOfRun;
     private final Duration catchUpCheck;
     private final Duration endedLinger;
-    /**
-     * Per role, where it last reported being idle and the types it watches; transient, as roles report
-     * again when they restart. A role stays idle until a message of a type it watches is logged.
-     */
-    private final Map<String, IdleMark> idle = new HashMap<>();
 
     public static Behavior<Command> create(String runId, Sop sop) {
         return Behaviors.setup(ctx -> new Company(ctx, runId, sop));
@@ -202,10 +168,8 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         super(PersistenceId.of("Company", runId));
         this.context = context;
         this.runId = runId;
-        this.sop = sop;
-        this.sharding = ClusterSharding.get(context.getSystem());
-        // Started with the Company: a topic learns its subscribers some time after it starts.
-        this.topic = context.spawn(Topic.create(LoggedMessage.class, topicName(runId)), "topic");
+        this.broadcast = new RunBroadcast(context, runId);
+        this.endOfRun = new EndOfRun(sop);
         this.catchUpCheck = context.getSystem().settings().config().getDuration("software-factory.catch-up-check");
         this.endedLinger = context.getSystem().settings().config().getDuration("software-factory.ended-run-linger");
     }
@@ -237,7 +201,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
 
     @Override
     public SnapshotAdapter<State> snapshotAdapter() {
-        return Snapshots.adapter(State::snapshot, State::of, Snapshot.class);
+        return Snapshots.adapter(CompanySnapshots::of, CompanySnapshots::state, Snapshot.class);
     }
 
     /** A run whose own log lost events cannot go on: it ends saying so (its roles' logs are checked by them). */
@@ -292,7 +256,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                         new MessagePublished(new LoggedMessage(1, first))))
                 .thenRun(s -> {
                     wakeRoles(s);
-                    publish(s.log.last());
+                    broadcast.publish(s.log.last());
                 })
                 .thenReply(cmd.replyTo(), s -> Done.getInstance());
     }
@@ -319,9 +283,9 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         long before = state.head();
         return Effect().persist(events)
                 .thenRun(s -> {
-                    s.log.after(before).forEach(this::publish);
+                    s.log.after(before).forEach(broadcast::publish);
                     context.scheduleOnce(catchUpCheck, context.getSelf(), new CheckDelivery(s.head()));
-                    endIfDue(s, s.log.after(before));
+                    endOfRun.afterPublished(s, s.log.after(before)).ifPresent(context.getSelf()::tell);
                 })
                 .thenReply(cmd.replyTo(), s -> new PublishAck(s.open()));
     }
@@ -330,40 +294,19 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         if (!state.open()) {
             return Effect().reply(cmd.replyTo(), new Admission(false, "the run has ended"));
         }
-        double budget = state.config.budgetUsd();
-        double spent = state.usage.costUsd();
-        if (budget <= 0 || spent < budget) {
+        var refusal = endOfRun.refusal(state, cmd.role(), cmd.action());
+        if (refusal.isEmpty()) {
             return Effect().reply(cmd.replyTo(), new Admission(true, ""));
         }
-        String reason = String.format("budget of $%.2f spent ($%.4f): %s's call for %s refused", budget, spent,
-                cmd.role(), cmd.action());
-        return end(Outcome.FAILED, reason).thenReply(cmd.replyTo(), s -> new Admission(false, reason));
+        return end(Outcome.FAILED, refusal.get()).thenReply(cmd.replyTo(), s -> new Admission(false, refusal.get()));
     }
 
     /** A call made is paid for even when the run ended while it was under way, so it is counted then too. */
     private Effect<Event, State> onAccountCall(State state, AccountModelCall cmd) {
-        if (!state.started() || state.calls.contains(callKey(cmd.role(), cmd.invocation(), cmd.key()))) {
+        if (!state.started() || state.calls.contains(CompanyEvents.callKey(cmd.role(), cmd.invocation(), cmd.key()))) {
             return Effect().none();
         }
         return Effect().persist(new ModelCallAccounted(cmd.role(), cmd.invocation(), cmd.key(), cmd.usage()));
-    }
-
-    private static String callKey(String role, long invocation, String key) {
-        return role + "#" + invocation + "#" + key;
-    }
-
-    /**
-     * The run's usage after an event: the one fold of model calls, shared by the run and the
-     * catalog. Runs recorded before calls were accounted one by one carry them on ActionAccounted.
-     */
-    public static Usage usageAfter(Usage usage, Object event) {
-        if (event instanceof ModelCallAccounted e) {
-            return usage.plus(e.usage());
-        }
-        if (event instanceof ActionAccounted e) {
-            return usage.plus(e.usage());
-        }
-        return usage;
     }
 
     private Effect<Event, State> onFailure(State state, ReportFailure cmd) {
@@ -377,10 +320,9 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         List<LoggedMessage> entries = state.log.after(cmd.afterSeq(), cmd.types());
         cmd.replyTo().tell(new LogSlice(entries, state.head(), state.open()));
         if (cmd.idle() && entries.isEmpty() && state.open()) {
-            idle.put(cmd.role(), new IdleMark(state.head(), Set.copyOf(cmd.types())));
-            if (state.config.roles().stream().allMatch(r -> idle.containsKey(r) && idle.get(r).still(state.log))) {
-                return end(Outcome.FAILED, "no role has work left (" + state.log.last().message().type()
-                        + " was the last message)");
+            var noWork = endOfRun.idle(state, cmd.role(), cmd.types());
+            if (noWork.isPresent()) {
+                return end(Outcome.FAILED, noWork.get());
             }
         }
         return Effect().none();
@@ -392,18 +334,14 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
      */
     private Effect<Event, State> onCheckDelivery(State state, CheckDelivery cmd) {
         if (state.open() && cmd.head() == state.head()) {
-            for (String role : state.config.roles()) {
-                sharding.entityRefFor(RoleActor.key(role), runId).tell(new RoleActor.Expect(cmd.head()));
-            }
+            broadcast.toRoles(state.config.roles(), new RoleActor.Expect(cmd.head()));
         }
         return Effect().none();
     }
 
     private EffectBuilder<Event, State> end(Outcome outcome, String reason) {
         return Effect().persist(new RunEnded(outcome, reason, System.currentTimeMillis())).thenRun(s -> {
-            for (String role : s.config.roles()) {
-                sharding.entityRefFor(RoleActor.key(role), runId).tell(RoleActor.RunClosed.INSTANCE);
-            }
+            broadcast.toRoles(s.config.roles(), RoleActor.RunClosed.INSTANCE);
             unloadLater();
         });
     }
@@ -413,86 +351,16 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         context.scheduleOnce(endedLinger, context.getSelf(), Unload.INSTANCE);
     }
 
-    private void endIfDue(State state, List<LoggedMessage> published) {
-        if (!state.open()) {
-            return;
-        }
-        for (LoggedMessage entry : published) {
-            var done = sop.completes(entry.message());
-            if (done.isPresent()) {
-                context.getSelf().tell(new Conclude(Outcome.SUCCEEDED, done.get()));
-                return;
-            }
-            var stuck = sop.stops(entry.message(), state.log.upTo(entry.seq()).stream()
-                    .map(LoggedMessage::message).toList());
-            if (stuck.isPresent()) {
-                context.getSelf().tell(new Conclude(Outcome.FAILED, stuck.get()));
-                return;
-            }
-        }
-        if (state.rounds >= state.config.maxRounds()) {
-            context.getSelf().tell(new Conclude(Outcome.FAILED, "round limit of " + state.config.maxRounds()
-                    + " actions reached"));
-        } else if (state.config.budgetUsd() > 0 && state.usage.costUsd() >= state.config.budgetUsd()) {
-            context.getSelf().tell(new Conclude(Outcome.FAILED, String.format("budget of $%.2f spent ($%.4f)",
-                    state.config.budgetUsd(), state.usage.costUsd())));
-        }
-    }
-
     private record CheckDelivery(long head) implements Command {
     }
 
-    /** A role reported idle at {@code head}; it still is while no message of its types was logged after. */
-    private record IdleMark(long head, Set<String> types) {
-        boolean still(RunLog log) {
-            return log.lastSeqOf(types) <= head;
-        }
-    }
-
     /** Ends the run once a published batch showed it is due; a command so the end is persisted in order. */
-    private record Conclude(Outcome outcome, String reason) implements Command {
+    record Conclude(Outcome outcome, String reason) implements Command {
     }
 
     @Override
     public EventHandler<State, Event> eventHandler() {
-        EventHandler<State, Event> apply = events();
-        return (state, event) -> {
-            State next = apply.apply(state, event);
-            next.applied = next.applied == null ? null : next.applied + 1;
-            return next;
-        };
-    }
-
-    private EventHandler<State, Event> events() {
-        return newEventHandlerBuilder().forAnyState()
-                .onEvent(RunStarted.class, (state, e) -> {
-                    state.config = e.config();
-                    state.startedAt = e.startedAt();
-                    return state;
-                })
-                .onEvent(MessagePublished.class, (state, e) -> {
-                    state.log.append(e.entry());
-                    return state;
-                })
-                .onEvent(ActionAccounted.class, (state, e) -> {
-                    state.accounted.add(e.role() + "#" + e.invocation());
-                    state.usage = usageAfter(state.usage, e);
-                    state.rounds++;
-                    return state;
-                })
-                .onEvent(ModelCallAccounted.class, (state, e) -> {
-                    state.calls.add(callKey(e.role(), e.invocation(), e.key()));
-                    state.usage = usageAfter(state.usage, e);
-                    return state;
-                })
-                .onEvent(RunResumed.class, (state, e) -> state)
-                .onEvent(RunEnded.class, (state, e) -> {
-                    state.outcome = e.outcome();
-                    state.reason = e.reason();
-                    state.endedAt = e.endedAt();
-                    return state;
-                })
-                .build();
+        return CompanyEvents.handler();
     }
 
     private Status status(State state) {
@@ -501,21 +369,6 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     }
 
     private void wakeRoles(State state) {
-        for (String role : state.config.roles()) {
-            sharding.entityRefFor(RoleActor.key(role), runId).tell(RoleActor.Wake.INSTANCE);
-        }
-    }
-
-    private void publish(LoggedMessage entry) {
-        String type = entry.message().type();
-        topic.tell(Topic.publish(entry));
-        context.getSystem().eventStream().tell(new EventStream.Publish<>(
-                new Progress.MessagePublished(runId, entry.seq(), type, entry.message().sender(),
-                        headline(entry.message().content()))));
-    }
-
-    private static String headline(String content) {
-        String first = content.lines().findFirst().orElse("");
-        return first.length() <= 300 ? first : first.substring(0, 297) + "...";
+        broadcast.toRoles(state.config.roles(), RoleActor.Wake.INSTANCE);
     }
 }

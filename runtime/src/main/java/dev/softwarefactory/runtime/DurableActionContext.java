@@ -82,7 +82,7 @@ final class DurableActionContext implements ActionContext {
         // Counted again if recorded by this run before a restart: the run counts each key once.
         AtomicBoolean called = new AtomicBoolean(recorded.containsKey(effectKey) && !replayed.contains(effectKey));
         LlmAnswered answered = (LlmAnswered) effect(effectKey, EffectRequest.llm(promptText), () -> {
-            int ordinal = llmCounts.computeIfAbsent(RoleActor.llmCountKey(action, target), k -> new AtomicInteger())
+            int ordinal = llmCounts.computeIfAbsent(RoleEvents.llmCountKey(action, target), k -> new AtomicInteger())
                     .incrementAndGet();
             budget.admit(action);
             LlmReply reply = services.llm().complete(new LlmRequest(runId, role, action, target, ordinal, role,

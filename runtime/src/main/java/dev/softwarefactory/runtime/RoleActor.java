@@ -3,7 +3,6 @@ package dev.softwarefactory.runtime;
 import akka.actor.NoSerializationVerificationNeeded;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.eventstream.EventStream;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
@@ -21,21 +20,16 @@ import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
-import dev.softwarefactory.runtime.action.Action;
-import dev.softwarefactory.runtime.action.ActionInput;
 import dev.softwarefactory.runtime.action.Draft;
 import dev.softwarefactory.runtime.action.EffectResult;
-import dev.softwarefactory.runtime.action.EffectResult.LlmAnswered;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * One role in one run. Observes the message types it watches (topic, and catch-up from the run log),
@@ -138,32 +132,6 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         RoleMemory memory() {
             return new RoleMemory(List.copyOf(observed), Set.copyOf(consumed));
         }
-
-        /** An effect of the running action, counted as a model call when it is one (for request ordinals). */
-        void effectRecorded(String key, EffectResult result) {
-            running.effects.put(key, result);
-            if (result instanceof LlmAnswered llm) {
-                llmCounts.merge(llmCountKey(llm.action(), llm.target()), 1, Integer::sum);
-            }
-        }
-
-        Snapshot snapshot() {
-            return new Snapshot(List.copyOf(observed), Set.copyOf(consumed), Map.copyOf(llmCounts), invocations,
-                    running == null ? null : running.snapshot(), closed, applied);
-        }
-
-        static State of(Snapshot snapshot) {
-            State state = new State();
-            state.observed.addAll(snapshot.observed());
-            snapshot.observed().forEach(m -> state.seen.add(m.id()));
-            state.consumed.addAll(snapshot.consumed());
-            state.llmCounts.putAll(snapshot.llmCounts());
-            state.invocations = snapshot.invocations();
-            state.running = snapshot.running() == null ? null : Running.of(snapshot.running());
-            state.closed = snapshot.closed();
-            state.applied = snapshot.applied();
-            return state;
-        }
     }
 
     /** The state as a snapshot stores it: State itself is mutable and must not be serialized while it changes. */
@@ -191,20 +159,6 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             this.action = action;
             this.inputIds = inputIds;
         }
-
-        RunningSnapshot snapshot() {
-            return new RunningSnapshot(invocation, action, inputIds, Map.copyOf(effects), Set.copyOf(replayed), outputs,
-                    usage);
-        }
-
-        static Running of(RunningSnapshot snapshot) {
-            Running running = new Running(snapshot.invocation(), snapshot.action(), List.copyOf(snapshot.inputIds()));
-            running.effects.putAll(snapshot.effects());
-            running.replayed.addAll(snapshot.replayed());
-            running.outputs = snapshot.outputs() == null ? null : List.copyOf(snapshot.outputs());
-            running.usage = snapshot.usage();
-            return running;
-        }
     }
 
     private final String runId;
@@ -213,12 +167,12 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final EntityRef<Company.Command> company;
-    private final EffectSource effectSource;
+    private final ActionRunner actions;
     /** Transient: what this incarnation has under way, so that a Proceed does not start it twice. */
     private boolean actionInFlight;
     private boolean publishing;
     private boolean runClosed;
-    private final LogFollower follower = new LogFollower();
+    private final LogFollower follower;
     /** Why this incarnation's recovery showed its journal unusable; it then does nothing but stop. */
     private String unrecoverable;
 
@@ -239,11 +193,8 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         this.role = role;
         this.services = services;
         this.company = ClusterSharding.get(context.getSystem()).entityRefFor(Company.KEY, runId);
-        this.effectSource = new EffectSource(context.getSystem(), company, role.name(), services.askTimeout());
-    }
-
-    static String llmCountKey(String action, String target) {
-        return action + "|" + Objects.requireNonNullElse(target, "");
+        this.actions = new ActionRunner(context, runId, role, services, company);
+        this.follower = new LogFollower(context, company, role, services.askTimeout());
     }
 
     @Override
@@ -264,7 +215,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
 
     @Override
     public SnapshotAdapter<State> snapshotAdapter() {
-        return Snapshots.adapter(State::snapshot, State::of, Snapshot.class);
+        return Snapshots.adapter(RoleSnapshots::of, RoleSnapshots::state, Snapshot.class);
     }
 
     @Override
@@ -272,7 +223,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), this::onRecovered)
                 .onSignal(RecoveryFailed.class, (state, failed) -> refuse("its journal cannot be replayed ("
-                        + reason(failed.getFailure()) + ")"))
+                        + ActionRunner.reason(failed.getFailure()) + ")"))
                 .build();
     }
 
@@ -286,7 +237,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         unrecoverable = why;
         context.getLog().error("{} of run {} cannot recover: {}", role.name(), runId, why);
         company.tell(new Company.ReportFailure(role.name(), "recovery", why));
-        progress(new Progress.ActionFailed(runId, role.name(), "recovery", why));
+        actions.progress(new Progress.ActionFailed(runId, role.name(), "recovery", why));
         context.getSelf().tell(Proceed.INSTANCE);
     }
 
@@ -296,14 +247,12 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         builder.forState(state -> unrecoverable != null).onAnyCommand(cmd -> Effect().stop());
         return builder.forAnyState()
                 .onCommand(Wake.class, (state, cmd) -> {
-                    readLog(false);
+                    follower.read(false);
                     return proceed(state);
                 })
                 .onCommand(Proceed.class, (state, cmd) -> proceed(state))
                 .onCommand(Expect.class, (state, cmd) -> {
-                    if (follower.behind(cmd.head())) {
-                        readLog(false);
-                    }
+                    follower.expect(cmd.head());
                     return Effect().none();
                 })
                 .onCommand(RunClosed.class, (state, cmd) -> {
@@ -329,9 +278,11 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         Running running = state.running;
         if (running != null) {
             if (running.outputs == null && !actionInFlight) {
-                launch(state, running);
+                actionInFlight = true;
+                actions.launch(state, running);
             } else if (running.outputs != null && !publishing) {
-                publish(running);
+                publishing = true;
+                actions.publish(running);
             }
             return Effect().none();
         }
@@ -341,16 +292,14 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                     plan.get().inputIds())).thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
         }
         if (follower.idleReportDue()) {
-            readLog(true);
+            follower.read(true);
         }
         return Effect().none();
     }
 
     /** A message of the run topic: observed if this role watches its type; a gap in the sequence makes it catch up. */
     private Effect<Event, State> onDelivered(State state, Delivered cmd) {
-        if (!follower.delivered(cmd.entry().seq())) {
-            readLog(false);
-        }
+        follower.delivered(cmd.entry().seq());
         Message message = cmd.entry().message();
         if (!role.watches().contains(message.type()) || state.seen.contains(message.id())) {
             return Effect().none();
@@ -362,19 +311,13 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
 
     private Effect<Event, State> onLogRead(State state, LogRead cmd) {
         Company.LogSlice slice = cmd.slice();
-        follower.read(slice.head(), slice.entries().isEmpty());
+        follower.readReturned(slice.head(), slice.entries().isEmpty());
         if (!slice.runOpen()) {
             runClosed = true;
             return proceed(state);
         }
-        List<Event> news = new ArrayList<>();
-        Set<String> batch = new HashSet<>();
-        for (LoggedMessage entry : slice.entries()) {
-            String id = entry.message().id();
-            if (!state.seen.contains(id) && batch.add(id)) {
-                news.add(new MessageObserved(entry));
-            }
-        }
+        List<Event> news = LogFollower.unseen(state.seen, slice.entries()).stream()
+                .<Event>map(MessageObserved::new).toList();
         if (news.isEmpty()) {
             return proceed(state);
         }
@@ -416,7 +359,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         }
         return Effect().persist(event).thenRun(s -> {
             persisted.complete(result);
-            progress(new Progress.EffectRecorded(runId, role.name(), invocation, key, summary));
+            actions.progress(new Progress.EffectRecorded(runId, role.name(), invocation, key, summary));
         });
     }
 
@@ -426,14 +369,8 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
             return Effect().none();
         }
         actionInFlight = false;
-        List<Message> outputs = new ArrayList<>();
-        String cause = running.inputIds.isEmpty() ? null : running.inputIds.get(running.inputIds.size() - 1);
-        for (int i = 0; i < cmd.drafts().size(); i++) {
-            Draft draft = cmd.drafts().get(i);
-            outputs.add(new Message(runId + "/" + role.name() + "/" + cmd.invocation() + "/" + (i + 1), runId,
-                    draft.type(), role.name(), draft.recipients(), cause, draft.content()));
-        }
         // Model calls are counted by the Company as each is recorded (RunBudget.account), not here.
+        List<Message> outputs = actions.outputs(running, cmd.drafts());
         return Effect().persist(new ActionCompleted(cmd.invocation(), outputs, Usage.NONE))
                 .thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
     }
@@ -447,7 +384,7 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
         String action = running.action;
         return Effect().persist(new ActionFailed(cmd.invocation(), action, cmd.reason())).thenRun(s -> {
             company.tell(new Company.ReportFailure(role.name(), action, cmd.reason()));
-            progress(new Progress.ActionFailed(runId, role.name(), action, cmd.reason()));
+            actions.progress(new Progress.ActionFailed(runId, role.name(), action, cmd.reason()));
         });
     }
 
@@ -461,107 +398,8 @@ public final class RoleActor extends EventSourcedBehavior<RoleActor.Command, Rol
                 .thenRun(s -> context.getSelf().tell(Proceed.INSTANCE));
     }
 
-    private void launch(State state, Running running) {
-        actionInFlight = true;
-        Action action = role.action(running.action);
-        List<Message> triggers = state.observed.stream().filter(m -> running.inputIds.contains(m.id())).toList();
-        ActionInput input = new ActionInput(triggers, List.copyOf(state.observed));
-        DurableActionContext actionContext = new DurableActionContext(runId, role.name(), running.invocation,
-                running.effects, running.replayed, state.llmCounts, context.getSelf(), services,
-                new RunBudget(company, role.name(), running.invocation, services.askTimeout()), effectSource);
-        ActorRef<Command> self = context.getSelf();
-        long invocation = running.invocation;
-        progress(new Progress.ActionStarted(runId, role.name(), invocation, action.name()));
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return action.run(input, actionContext);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, services.actionThreads()).whenComplete((drafts, error) -> self.tell(error == null
-                ? new ActionFinished(invocation, List.copyOf(drafts))
-                : new ActionCrashed(invocation, reason(error))));
-    }
-
-    private void publish(Running running) {
-        publishing = true;
-        long invocation = running.invocation;
-        context.ask(Company.PublishAck.class, company, services.askTimeout(),
-                replyTo -> new Company.Publish(role.name(), invocation, running.action, running.outputs,
-                        running.usage, replyTo),
-                (ack, error) -> ack != null ? new Published(invocation, ack.runOpen()) : new AskFailed("publish"));
-    }
-
-    private void readLog(boolean idle) {
-        if (!follower.startRead(idle)) {
-            return;
-        }
-        long after = follower.cursor();
-        context.ask(Company.LogSlice.class, company, services.askTimeout(),
-                replyTo -> new Company.ReadLog(role.name(), role.watches(), after, idle, replyTo),
-                (slice, error) -> slice != null ? new LogRead(slice) : new AskFailed("log read"));
-    }
-
-    private void progress(Progress event) {
-        context.getSystem().eventStream().tell(new EventStream.Publish<>(event));
-    }
-
-    private static String reason(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return text.lines().findFirst().orElse(text);
-    }
-
     @Override
     public EventHandler<State, Event> eventHandler() {
-        EventHandler<State, Event> apply = events();
-        return (state, event) -> {
-            State next = apply.apply(state, event);
-            next.applied = next.applied == null ? null : next.applied + 1;
-            return next;
-        };
-    }
-
-    private EventHandler<State, Event> events() {
-        return newEventHandlerBuilder().forAnyState()
-                .onEvent(MessageObserved.class, (state, e) -> {
-                    if (state.seen.add(e.entry().message().id())) {
-                        state.observed.add(e.entry().message());
-                    }
-                    return state;
-                })
-                .onEvent(ActionStarted.class, (state, e) -> {
-                    state.invocations = e.invocation();
-                    state.consumed.addAll(e.inputIds());
-                    state.running = new Running(e.invocation(), e.action(), List.copyOf(e.inputIds()));
-                    return state;
-                })
-                .onEvent(EffectRecorded.class, (state, e) -> {
-                    state.effectRecorded(e.key(), e.result());
-                    return state;
-                })
-                .onEvent(EffectReplayed.class, (state, e) -> {
-                    state.effectRecorded(e.key(), e.result());
-                    state.running.replayed.add(e.key());
-                    return state;
-                })
-                .onEvent(ActionCompleted.class, (state, e) -> {
-                    state.running.outputs = List.copyOf(e.outputs());
-                    state.running.usage = e.usage();
-                    return state;
-                })
-                .onEvent(OutputsDelivered.class, (state, e) -> {
-                    state.running = null;
-                    state.closed = !e.runOpen();
-                    return state;
-                })
-                .onEvent(ActionFailed.class, (state, e) -> {
-                    state.running = null;
-                    state.closed = true;
-                    return state;
-                })
-                .build();
+        return RoleEvents.handler();
     }
 }

@@ -71,11 +71,12 @@ public final class RunCatalog {
                         "", started.startedAt(), 0, 0, Usage.NONE, "", 0);
             } else if (run != null && event instanceof Company.ActionAccounted accounted) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
-                        run.startedAt(), run.endedAt(), run.rounds() + 1, Company.usageAfter(run.usage(), accounted),
-                        "", 0);
+                        run.startedAt(), run.endedAt(), run.rounds() + 1,
+                        CompanyEvents.usageAfter(run.usage(), accounted), "", 0);
             } else if (run != null && event instanceof Company.ModelCallAccounted call) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), run.outcome(), run.reason(),
-                        run.startedAt(), run.endedAt(), run.rounds(), Company.usageAfter(run.usage(), call), "", 0);
+                        run.startedAt(), run.endedAt(), run.rounds(), CompanyEvents.usageAfter(run.usage(), call),
+                        "", 0);
             } else if (run != null && event instanceof Company.RunEnded ended) {
                 run = new RunSummary(runId, run.requirement(), run.llm(), ended.outcome(), ended.reason(),
                         run.startedAt(), ended.endedAt(), run.rounds(), run.usage(), "", 0);

@@ -84,7 +84,7 @@ class RoleSnapshotTest {
             assertTrue(state.invocations == 3 && state.running == null, "still working");
             return null;
         });
-        RoleActor.Snapshot before = writer.getState().snapshot();
+        RoleActor.Snapshot before = RoleSnapshots.of(writer.getState());
         String persistenceId = "Role-Writer|" + RUN;
         List<SnapshotMeta> snapshots = writer.snapshotTestKit().orElseThrow().persistedInStorage(persistenceId)
                 .stream().map(akka.japi.Pair::first).toList();
@@ -95,7 +95,7 @@ class RoleSnapshotTest {
 
         RoleActor.State recovered = writer.restart().state();
 
-        assertEquals(before, recovered.snapshot());
-        assertEquals(3, before.llmCounts().get(RoleActor.llmCountKey("Write", "draft.md")));
+        assertEquals(before, RoleSnapshots.of(recovered));
+        assertEquals(3, before.llmCounts().get(RoleEvents.llmCountKey("Write", "draft.md")));
     }
 }
