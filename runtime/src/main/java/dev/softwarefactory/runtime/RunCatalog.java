@@ -61,8 +61,7 @@ public final class RunCatalog {
      * downtime): what a listing needs to sort and filter.
      */
     public Optional<RunSummary> read(String runId) {
-        List<EventEnvelope> events = await(byId.currentEventsByPersistenceId(PREFIX + runId, 0, Long.MAX_VALUE)
-                .runWith(Sink.seq(), system));
+        List<EventEnvelope> events = EntityEvents.all(byId, system, PREFIX + runId, RunCatalog::await);
         RunSummary run = null;
         for (EventEnvelope envelope : events) {
             Object event = envelope.event();
