@@ -53,8 +53,6 @@ public final class PageBench implements Callable<Integer> {
     int repeats;
 
     private static final int SHORT_STEPS = 100;
-    /** Steps of a Writers run besides its two a file: requirement, start, end, accounting, delivery. */
-    private static final int RUN_EVENTS = 9;
     private static final Pattern STEPS = Pattern.compile("\"steps\"\\s*:\\s*(\\d+)");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
@@ -111,9 +109,9 @@ public final class PageBench implements Callable<Integer> {
         try (NodeSession session = NodeSession.open(dataDir, true)) {
             CompanyNode node = new CompanyNode(session, model, new Writers());
             try {
-                run(node, "long", (steps - RUN_EVENTS + 1) / 2);
-                run(node, "short", (SHORT_STEPS - RUN_EVENTS + 1) / 2);
-                run(node, "warm-up", (SHORT_STEPS - RUN_EVENTS + 1) / 2);
+                run(node, "long", Writers.writesFor(steps));
+                run(node, "short", Writers.writesFor(SHORT_STEPS));
+                run(node, "warm-up", Writers.writesFor(SHORT_STEPS));
                 manyShortRuns(node);
             } finally {
                 node.close();
@@ -121,7 +119,7 @@ public final class PageBench implements Callable<Integer> {
         }
     }
 
-    private static final int SHORT_RUN_STEPS = RUN_EVENTS + 2;
+    private static final int SHORT_RUN_STEPS = Writers.RUN_EVENTS + Writers.EVENTS_PER_WRITE;
     private static final int AT_ONCE = 50;
 
     private void manyShortRuns(CompanyNode node) {

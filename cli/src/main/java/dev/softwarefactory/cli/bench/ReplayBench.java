@@ -47,14 +47,13 @@ public final class ReplayBench implements Callable<Integer> {
             description = "Simulated model latency of the original run (default: ${DEFAULT-VALUE}).")
     int latencyMs;
 
-    /** Events of a Writers run besides its two a call: requirement, start, end, accounting, delivery. */
-    private static final int RUN_EVENTS = 9;
 
     @Override
     public Integer call() throws Exception {
-        if (events < RUN_EVENTS + 2 || calls < 1 || latencyMs < 0) {
+        if (events < Writers.RUN_EVENTS + Writers.EVENTS_PER_WRITE || calls < 1 || latencyMs < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "need --events >= " + (RUN_EVENTS + 2) + ", --calls >= 1 and --latency-ms >= 0");
+                    "need --events >= " + (Writers.RUN_EVENTS + Writers.EVENTS_PER_WRITE)
+                            + ", --calls >= 1 and --latency-ms >= 0");
         }
         Path dataDir = Files.createTempDirectory("sf-bench-replay");
         CountingModel model = new CountingModel(new ScriptedModel(List.of(
@@ -78,7 +77,7 @@ public final class ReplayBench implements Callable<Integer> {
     }
 
     private void timeline(NodeSession session, CompanyNode node) {
-        int writes = (events - RUN_EVENTS + 1) / 2;
+        int writes = Writers.writesFor(events);
         System.out.printf("recording a run of %d model calls and file writes (fsync on) ...%n", writes);
         run(node, "long", writes + " WriteFast", null);
         RunJournal journal = RunJournal.of(session.system());

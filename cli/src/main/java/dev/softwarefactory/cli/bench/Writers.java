@@ -20,6 +20,15 @@ import java.util.Set;
  */
 final class Writers implements Sop {
     static final String DONE = "Written";
+    /** Events of a run besides its writes: requirement, start, end, accounting, delivery. */
+    static final int RUN_EVENTS = 9;
+    /** Events of one write: the model call, its count by the Company, the file. */
+    static final int EVENTS_PER_WRITE = 3;
+
+    /** How many writes make a run of about {@code events} events (at least one). */
+    static int writesFor(int events) {
+        return Math.max(1, (events - RUN_EVENTS) / EVENTS_PER_WRITE);
+    }
 
     @Override
     public List<RoleDefinition> roles() {
