@@ -82,10 +82,15 @@ public final class RunsBench implements Callable<Integer> {
                 double commandsBefore = node.commandsCpuSeconds();
                 RunLoad.Result one = RunLoad.run(api, scripted, 1, 1);
                 double commandsOfOne = node.commandsCpuSeconds() - commandsBefore;
+                double nodeBefore = node.cpuSeconds();
                 RunLoad.Result many = RunLoad.run(api, scripted, runs, inFlight);
+                double nodeOfMany = node.cpuSeconds() - nodeBefore;
                 double commandsOfMany = node.commandsCpuSeconds() - commandsBefore - commandsOfOne;
                 printRuns(out, one, many, inFlight);
                 int cores = Runtime.getRuntime().availableProcessors();
+                out.printf("  the node's own CPU for the %d: %.1f s (%.2f s a run); on %d cores it alone takes at least"
+                        + " %.1f s of wall time (%.1fx one run's)%n", runs, nodeOfMany, nodeOfMany / runs, cores,
+                        nodeOfMany / cores, nodeOfMany / cores / one.seconds());
                 out.printf("  the runs' own commands (environments, checks, tests): %.1f s of CPU for one run, %.1f s"
                         + " for the %d; on %d cores they alone take at least %.1f s of wall time (%.1fx one run's)%n",
                         commandsOfOne, commandsOfMany, runs, cores, commandsOfMany / cores,
