@@ -58,12 +58,18 @@ public final class CommandRunner {
         return slots;
     }
 
+    /** A command of no run: it waits for a slot before every run's. */
     public CommandExited run(Path dir, List<String> command, Duration timeout, Network network) {
+        return run("", dir, command, timeout, network);
+    }
+
+    /** A command of {@code runId}, which waits for a slot behind the commands of older runs. */
+    public CommandExited run(String runId, Path dir, List<String> command, Duration timeout, Network network) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty command");
         }
         try {
-            slots.acquire();
+            slots.acquire(runId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while waiting to run " + command));

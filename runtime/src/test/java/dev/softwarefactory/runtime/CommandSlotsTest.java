@@ -11,6 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +24,20 @@ class CommandSlotsTest {
     @TempDir
     Path dir;
 
+    // Its own threads: the common pool may have a single one, and these tasks block.
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
     @Test
     void aCommandWaitsForAFreeSlotAndItsTimeStartsWhenItGetsOne() throws Exception {
         CommandSlots slots = new CommandSlots(1);
         CommandRunner runner = new CommandRunner(10_000, new Unsandboxed(), SandboxLimits.NONE, slots);
         CompletableFuture<CommandExited> first = CompletableFuture.supplyAsync(() -> runner.run(dir,
-                List.of("sh", "-c", "touch started; sleep 3; touch done"), Duration.ofSeconds(60), Network.NONE));
+                List.of("sh", "-c", "touch started; sleep 3; touch done"), Duration.ofSeconds(60), Network.NONE), threads);
         awaitFile(dir.resolve("started"));
 
         long asked = System.nanoTime();
@@ -41,6 +54,24 @@ class CommandSlotsTest {
     }
 
     @Test
+    void aFreeSlotGoesToTheOldestRunWaitingWhateverOrderTheyAskedIn() throws Exception {
+        CommandSlots slots = new CommandSlots(1);
+        slots.acquire("20261126-100000-aaaaaa");
+        List<String> served = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> newer = waitFor(slots, "20261126-120000-bbbbbb", served);
+        awaitWaiting(slots, 1);
+        CompletableFuture<Void> older = waitFor(slots, "20261126-110000-cccccc", served);
+        awaitWaiting(slots, 2);
+
+        slots.release();
+        older.get(30, TimeUnit.SECONDS);
+        slots.release();
+        newer.get(30, TimeUnit.SECONDS);
+
+        assertEquals(List.of("20261126-110000-cccccc", "20261126-120000-bbbbbb"), served);
+    }
+
+    @Test
     void automaticSlotsAreTwiceTheCoresButAtLeastFour() {
         int cores = Runtime.getRuntime().availableProcessors();
 
@@ -53,6 +84,27 @@ class CommandSlotsTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CommandSlots.of(-1));
 
         assertTrue(refused.getMessage().contains("max-concurrent-commands"), refused.getMessage());
+    }
+
+    private CompletableFuture<Void> waitFor(CommandSlots slots, String runId, List<String> served) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                slots.acquire(runId);
+                served.add(runId);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, threads);
+    }
+
+    private static void awaitWaiting(CommandSlots slots, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (slots.waiting() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(slots.waiting() + " waiting after 30 s, not " + count);
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static void awaitFile(Path file) throws InterruptedException {
