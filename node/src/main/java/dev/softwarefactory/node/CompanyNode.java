@@ -8,6 +8,7 @@ import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.roles.SoftwareCompany;
 import dev.softwarefactory.runtime.Company;
 import dev.softwarefactory.runtime.CommandRunner;
+import dev.softwarefactory.runtime.CommandSlots;
 import dev.softwarefactory.runtime.FactoryNode;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RoleServices;
@@ -27,6 +28,7 @@ public final class CompanyNode {
     private final FactoryNode node;
     private final ExecutorService actionThreads;
     private final Sop sop;
+    private final CommandSlots commandSlots;
 
     public CompanyNode(NodeSession session, LlmClient llm) {
         this(session, llm, sop(session.system().settings().config().getConfig("software-factory")));
@@ -38,6 +40,7 @@ public final class CompanyNode {
         Config config = session.system().settings().config().getConfig("software-factory");
         // Generated code must not read the journal, other runs or the node's settings (API keys).
         CommandRunner commands = commandRunner(config, List.of(session.workspaces().getParent(), Path.of("conf")));
+        this.commandSlots = commands.slots();
         this.actionThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "action");
             thread.setDaemon(true);
@@ -64,6 +67,11 @@ public final class CompanyNode {
         } catch (SandboxUnavailable | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /** How many commands of this node's runs run and wait now. */
+    public CommandSlots commandSlots() {
+        return commandSlots;
     }
 
     public Sop sop() {

@@ -1,6 +1,7 @@
 package dev.softwarefactory.node;
 
 import dev.softwarefactory.llmgateway.LlmReply;
+import dev.softwarefactory.runtime.CommandSlots;
 import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunSummary;
 import io.micrometer.core.instrument.Counter;
@@ -24,9 +25,14 @@ final class NodeMetrics {
     private Map<Outcome, Long> byState = new EnumMap<>(Outcome.class);
     private long countedAt;
 
-    NodeMetrics(MeterRegistry registry, Supplier<List<RunSummary>> runs, Supplier<Long> timelineSteps) {
+    NodeMetrics(MeterRegistry registry, Supplier<List<RunSummary>> runs, Supplier<Long> timelineSteps,
+            CommandSlots commands) {
         this.registry = registry;
         this.runs = runs;
+        Gauge.builder("sf_commands", commands::running).tag("state", "running")
+                .description("Commands of runs (builds, installs, tests) running on this node").register(registry);
+        Gauge.builder("sf_commands", commands::waiting).tag("state", "waiting")
+                .description("Commands of runs waiting for one of the node's command slots").register(registry);
         Gauge.builder("sf_timeline_cache_steps", () -> timelineSteps.get())
                 .description("Steps of run timelines the API keeps in memory").register(registry);
         for (Outcome state : Outcome.values()) {

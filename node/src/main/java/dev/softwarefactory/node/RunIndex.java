@@ -29,11 +29,11 @@ final class RunIndex {
 
     /** The run with its damage and downtime. */
     Optional<RunSummary> find(String runId) {
-        RunSummary known = ended.get(runId);
-        if (known != null) {
-            return Optional.of(known);
+        RunSummary kept = ended.get(runId);
+        if (kept != null) {
+            return Optional.of(kept);
         }
-        Optional<RunSummary> run = listed(runId).map(catalog::inspected);
+        Optional<RunSummary> run = known(runId).map(catalog::inspected);
         run.filter(r -> r.outcome() != Outcome.RUNNING).ifPresent(r -> ended.put(runId, r));
         return run;
     }
@@ -45,13 +45,14 @@ final class RunIndex {
 
     /** Every run as its Company tells it, newest first: enough to sort, count and filter by state. */
     List<RunSummary> listed() {
-        return newestFirst(this::listed);
+        return newestFirst(this::known);
     }
 
-    private Optional<RunSummary> listed(String runId) {
-        RunSummary known = endedListed.get(runId);
-        if (known != null) {
-            return Optional.of(known);
+    /** The run as its Company tells it, without its damage and downtime. */
+    Optional<RunSummary> known(String runId) {
+        RunSummary kept = endedListed.get(runId);
+        if (kept != null) {
+            return Optional.of(kept);
         }
         Optional<RunSummary> run = catalog.read(runId);
         run.filter(r -> r.outcome() != Outcome.RUNNING).ifPresent(r -> endedListed.put(runId, r));

@@ -61,7 +61,8 @@ public final class RunService implements AutoCloseable {
         this.feed = new RunFeed(session.system());
         this.timelines = new RunTimelines(session.system(), session.dataDir());
         this.maxRequirementChars = config().getInt("software-factory.max-requirement-chars");
-        NodeMetrics metrics = new NodeMetrics(registry, index::listed, timelines::keptSteps);
+        NodeMetrics metrics = new NodeMetrics(registry, index::listed, timelines::keptSteps,
+                company.commandSlots());
         models.measure(metrics);
         JournalWrites.get(Adapter.toClassic(session.system())).onWrite(metrics::journalWritten);
     }
@@ -147,6 +148,11 @@ public final class RunService implements AutoCloseable {
 
     public RunSummary find(String runId) {
         return index.find(runId).orElseThrow(() -> UserError.notFound("no run " + runId));
+    }
+
+    /** The run as its Company tells it, without reading all its events: enough to know it exists. */
+    public RunSummary requireKnown(String runId) {
+        return index.known(runId).orElseThrow(() -> UserError.notFound("no run " + runId));
     }
 
     public RunDetail detail(String runId) {

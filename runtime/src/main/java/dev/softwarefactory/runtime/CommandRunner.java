@@ -17,22 +17,30 @@ import java.util.stream.Collectors;
  * Runs a command in a folder, inside a sandbox, with a time limit and limits on memory, processes
  * and file size, keeping at most {@code maxOutputBytes} of output: its head and its tail. A limit
  * the command reached is said at the end of its output, so the action that ran it (and its bug
- * report) says so.
+ * report) says so. At most as many commands run at once as it has {@link CommandSlots}; a command's
+ * time (and its time limit) starts when it gets one.
  */
 public final class CommandRunner {
     private final int maxOutputBytes;
     private final Sandbox sandbox;
     private final SandboxLimits limits;
+    private final CommandSlots slots;
 
-    /** A runner without limits on memory, processes or file size. */
+    /** A runner without limits on memory, processes or file size, with automatic slots. */
     public CommandRunner(int maxOutputBytes, Sandbox sandbox) {
-        this(maxOutputBytes, sandbox, SandboxLimits.NONE);
+        this(maxOutputBytes, sandbox, SandboxLimits.NONE, CommandSlots.of(0));
     }
 
+    /** A runner with automatic slots. */
     public CommandRunner(int maxOutputBytes, Sandbox sandbox, SandboxLimits limits) {
+        this(maxOutputBytes, sandbox, limits, CommandSlots.of(0));
+    }
+
+    public CommandRunner(int maxOutputBytes, Sandbox sandbox, SandboxLimits limits, CommandSlots slots) {
         this.maxOutputBytes = maxOutputBytes;
         this.sandbox = sandbox;
         this.limits = limits;
+        this.slots = slots;
     }
 
     /**
@@ -42,13 +50,38 @@ public final class CommandRunner {
     public static CommandRunner fromConfig(Config softwareFactory, List<Path> hidden) {
         return new CommandRunner(softwareFactory.getInt("exec-max-output-bytes"),
                 Sandbox.fromConfig(softwareFactory.getConfig("sandbox"), hidden),
-                SandboxLimits.fromConfig(softwareFactory.getConfig("sandbox.limits")));
+                SandboxLimits.fromConfig(softwareFactory.getConfig("sandbox.limits")),
+                CommandSlots.of(softwareFactory.getInt("sandbox.max-concurrent-commands")));
     }
 
+    public CommandSlots slots() {
+        return slots;
+    }
+
+    /** A command of no run: it waits for a slot before every run's. */
     public CommandExited run(Path dir, List<String> command, Duration timeout, Network network) {
+        return run("", dir, command, timeout, network);
+    }
+
+    /** A command of {@code runId}, which waits for a slot behind the commands of older runs. */
+    public CommandExited run(String runId, Path dir, List<String> command, Duration timeout, Network network) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty command");
         }
+        try {
+            slots.acquire(runId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted while waiting to run " + command));
+        }
+        try {
+            return runInSlot(dir, command, timeout, network);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private CommandExited runInSlot(Path dir, List<String> command, Duration timeout, Network network) {
         long start = System.nanoTime();
         Optional<CommandCgroup> group = CommandCgroup.create(limits);
         try {

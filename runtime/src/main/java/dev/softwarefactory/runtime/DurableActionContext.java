@@ -114,7 +114,7 @@ final class DurableActionContext implements ActionContext {
     public CommandExited exec(String key, List<String> command, Duration timeout, Network network) {
         return (CommandExited) effect("exec:" + key, EffectRequest.exec(command), () -> {
             services.workspaceSync().bringUpToDate(runId, workspace);
-            return services.commands().run(workspace.root(), command, timeout, network);
+            return services.commands().run(runId, workspace.root(), command, timeout, network);
         });
     }
 

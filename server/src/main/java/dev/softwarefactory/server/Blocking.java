@@ -8,14 +8,16 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Runs the node's calls that wait (journal reads, asks to a run) on Akka's blocking dispatcher, so
- * that the HTTP server's own threads never wait.
+ * Runs the node's calls that wait (journal reads, asks to a run) on the API's own blocking
+ * dispatcher, so that the HTTP server's threads never wait and the API does not queue behind other
+ * blocking work of the node.
  */
 public final class Blocking {
+    static final String DISPATCHER = "software-factory.api.blocking-dispatcher";
     private final Executor executor;
 
     public Blocking(ActorSystem<?> system) {
-        this.executor = system.dispatchers().lookup(DispatcherSelector.blocking());
+        this.executor = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
     }
 
     public <T> CompletionStage<T> call(Supplier<T> work) {

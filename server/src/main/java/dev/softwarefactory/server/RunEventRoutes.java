@@ -40,7 +40,7 @@ public final class RunEventRoutes extends AllDirectives {
         return path(PathMatchers.segment("runs").slash(PathMatchers.segment()).slash("events"), id ->
                 get(() -> optionalHeaderValueByName("Last-Event-ID", lastEventId ->
                         parameterOptional("afterStep", afterStep ->
-                                onSuccess(blocking.call(() -> runs.find(id)), run -> completeOK(
+                                onSuccess(blocking.call(() -> runs.requireKnown(id)), run -> completeOK(
                                         stream(id, after(lastEventId), RunRoutes.number(afterStep, "afterStep", 0)),
                                         EventStreamMarshalling.toEventStream()))))));
     }

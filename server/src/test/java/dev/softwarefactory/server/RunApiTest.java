@@ -227,4 +227,12 @@ class RunApiTest {
                 response.body());
         assertTrue(response.body().contains("sf_sse_streams_open"), response.body());
     }
+
+    @Test
+    void metricsCountTheCommandsRunningAndWaitingForASlot() {
+        String body = node.get("/metrics").body();
+
+        assertTrue(body.lines().anyMatch(l -> l.matches("sf_commands\\{state=\"running\",?} [0-9]+\\.0")), body);
+        assertTrue(body.lines().anyMatch(l -> l.matches("sf_commands\\{state=\"waiting\",?} [0-9]+\\.0")), body);
+    }
 }

@@ -56,6 +56,11 @@ public final class RunsBench implements Callable<Integer> {
             description = "Concurrent clients in the endpoint comparison (default: ${DEFAULT-VALUE}).")
     int endpointClients;
 
+    @Option(names = "--node-jvm-option", paramLabel = "OPTION",
+            description = "A JVM option for the serving node, e.g. -Dakka.persistence.journal.leveldb.fsync=off;"
+                    + " repeat it for more.")
+    List<String> nodeJvmOptions = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || concurrency < 0 || latencyMs < 0 || idleSeconds < 1 || endpointRequests < 1
@@ -75,41 +80,60 @@ public final class RunsBench implements Callable<Integer> {
             String slow = "scripted:" + script(work.resolve("slow.json"), 3_600_000);
             out.printf("node: serve in its own JVM; model: the demo script with %d ms per call; work dir %s%n",
                     latencyMs, work);
-            try (ServeProcess node = ServeProcess.start(work.resolve("node"),
-                    List.of("-Dsoftware-factory.llm.backend-defaults.max-concurrency=" + endpointClients),
+            TreeCpu[] tree = new TreeCpu[1];
+            try (ServeProcess node = ServeProcess.start(work.resolve("node"), nodeJvm(),
                     List.of("--llm-base-url", sim.baseUrl(), "--llm-model", "sim"), work.resolve("node.log"))) {
                 RunsApi api = new RunsApi(node.url());
-                double commandsBefore = node.commandsCpuSeconds();
-                RunLoad.Result one = RunLoad.run(api, scripted, 1, 1);
-                double commandsOfOne = node.commandsCpuSeconds() - commandsBefore;
-                double nodeBefore = node.cpuSeconds();
-                RunLoad.Result many = RunLoad.run(api, scripted, runs, inFlight);
-                double nodeOfMany = node.cpuSeconds() - nodeBefore;
-                double commandsOfMany = node.commandsCpuSeconds() - commandsBefore - commandsOfOne;
-                printRuns(out, one, many, inFlight);
-                int cores = Runtime.getRuntime().availableProcessors();
-                out.printf("  the node's own CPU for the %d: %.1f s (%.2f s a run); on %d cores it alone takes at least"
-                        + " %.1f s of wall time (%.1fx one run's)%n", runs, nodeOfMany, nodeOfMany / runs, cores,
-                        nodeOfMany / cores, nodeOfMany / cores / one.seconds());
-                out.printf("  the runs' own commands (environments, checks, tests): %.1f s of CPU for one run, %.1f s"
-                        + " for the %d; on %d cores they alone take at least %.1f s of wall time (%.1fx one run's)%n",
-                        commandsOfOne, commandsOfMany, runs, cores, commandsOfMany / cores,
-                        commandsOfMany / cores / one.seconds());
-                List<Double> journal = JournalLatency.millis(bench, 300);
-                out.printf("run feed (SSE), persist -> client, %d events: p50 %.0f ms, p99 %.0f ms%n",
-                        many.sseMillis().size(), Percentiles.of(many.sseMillis(), 50),
-                        Percentiles.of(many.sseMillis(), 99));
-                out.printf("  baseline, the journal's own write (LevelDB, fsync, one event at a time): p50 %.1f ms,"
-                        + " p99 %.1f ms%n", Percentiles.of(journal, 50), Percentiles.of(journal, 99));
+                tree[0] = TreeCpu.of(node.pid());
+                RunCpu one = RunCpu.measure(node, tree[0], () -> RunLoad.run(api, scripted, 1, 1));
+                RunCpu many = RunCpu.measure(node, tree[0], () -> RunLoad.run(api, scripted, runs, inFlight));
+                printRuns(out, one.result(), many.result(), inFlight);
+                printCpu(out, one, many, tree[0].description());
+                runFeed(out, bench, many.result());
                 idle(out, node, api, slow, inFlight);
                 new EndpointComparison(endpointRequests, endpointClients).run(sim.baseUrl(), node.url(), work, out);
             } finally {
+                // After the node has stopped: its group is empty only then.
+                if (tree[0] != null) {
+                    tree[0].close();
+                }
                 sim.stop().toCompletableFuture().join();
             }
         } finally {
             BenchCommand.deleteTree(work);
         }
         return 0;
+    }
+
+    private static void runFeed(PrintStream out, NodeSession bench, RunLoad.Result many) throws Exception {
+        List<Double> journal = JournalLatency.millis(bench, 300);
+        out.printf("run feed (SSE), persist -> client, %d events: p50 %.0f ms, p99 %.0f ms%n",
+                many.sseMillis().size(), Percentiles.of(many.sseMillis(), 50), Percentiles.of(many.sseMillis(), 99));
+        out.printf("  baseline, the journal's own write (LevelDB, fsync, one event at a time): p50 %.1f ms,"
+                + " p99 %.1f ms%n", Percentiles.of(journal, 50), Percentiles.of(journal, 99));
+    }
+
+    /**
+     * Where the runs' CPU went and the least wall time it allows on this machine: runs that compete
+     * for the cores cannot end sooner than their CPU time over the cores, however well they wait.
+     */
+    private static void printCpu(PrintStream out, RunCpu one, RunCpu many, String counted) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int count = many.result().byStatus().values().stream().mapToInt(Integer::intValue).sum();
+        out.printf("  CPU, counted as %s:%n", counted);
+        out.printf("    one run: %.2f s (the node %.2f s, its commands and the rest %.2f s)%n", one.tree(),
+                one.node(), one.tree() - one.node());
+        out.printf("    the %d: %.1f s, %.2f s a run (the node %.2f s, its commands and the rest %.2f s)%n", count,
+                many.tree(), many.tree() / count, many.node() / count, (many.tree() - many.node()) / count);
+        double floor = many.tree() / cores;
+        out.printf("    on %d cores the %d cannot end in less than %.1f s, %.1fx one run's wall time; they took %.2fx"
+                + " that floor%n", cores, count, floor, floor / one.result().seconds(), many.result().seconds() / floor);
+    }
+
+    private List<String> nodeJvm() {
+        List<String> options = new ArrayList<>(nodeJvmOptions);
+        options.add("-Dsoftware-factory.llm.backend-defaults.max-concurrency=" + endpointClients);
+        return options;
     }
 
     private static void printRuns(PrintStream out, RunLoad.Result one, RunLoad.Result many, int inFlight) {

@@ -66,16 +66,6 @@ final class ServeProcess implements AutoCloseable {
         throw new IOException("this platform does not report a process's CPU time");
     }
 
-    /**
-     * CPU time of the node's ended child processes (the runs' commands: environments, builds, tests,
-     * with everything they started), from /proc; Linux counts it in USER_HZ ticks, always 100 a second.
-     */
-    double commandsCpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
-    }
-
     /** The node's heap in use after a full collection, in bytes, read with jcmd. */
     long heapAfterGc() throws IOException, InterruptedException {
         jcmd("GC.run");

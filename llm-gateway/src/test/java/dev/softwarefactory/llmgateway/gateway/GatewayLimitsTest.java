@@ -53,10 +53,14 @@ class GatewayLimitsTest {
 
         List<Long> arrivals = server.requests().arrivalNanos();
         long spacing = 60_500_000_000L / 240;
+        assertEquals(5, arrivals.size());
+        // Arrivals carry the delivery's jitter (a loaded machine delays one request, not the next), so
+        // each gap is held to half the spacing and the whole span, where jitter counts once, to 100 ms.
         for (int i = 1; i < arrivals.size(); i++) {
             long gap = arrivals.get(i) - arrivals.get(i - 1);
-            assertTrue(gap >= spacing - 20_000_000L, "request " + i + " came " + gap / 1_000_000 + " ms after the one before");
+            assertTrue(gap >= spacing / 2, "request " + i + " came " + gap / 1_000_000 + " ms after the one before");
         }
-        assertEquals(5, arrivals.size());
+        long span = arrivals.get(4) - arrivals.get(0);
+        assertTrue(span >= 4 * spacing - 100_000_000L, "5 requests came within " + span / 1_000_000 + " ms");
     }
 }
