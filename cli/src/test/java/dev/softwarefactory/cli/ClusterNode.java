@@ -92,9 +92,18 @@ final class ClusterNode implements AutoCloseable {
 
     /** Starts a run with the node's default model; returns its id. */
     String startRun(String requirement) {
+        return postRun("{\"requirement\": " + quote(requirement) + "}");
+    }
+
+    /** Starts a run with the model {@code llm} names (a spec, e.g. openai:MODEL@URL); returns its id. */
+    String startRun(String requirement, String llm) {
+        return postRun("{\"requirement\": " + quote(requirement) + ", \"llm\": " + quote(llm) + "}");
+    }
+
+    private String postRun(String body) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/api/runs"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"requirement\": " + quote(requirement) + "}")));
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 202) {
             throw failure("did not start a run: " + response.statusCode() + " " + response.body());
         }

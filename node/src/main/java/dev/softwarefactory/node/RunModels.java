@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,7 @@ import java.util.function.Function;
 final class RunModels implements LlmClient {
     private final Function<String, LlmClient> open;
     private NodeMetrics metrics;
+    private Consumer<String> onOpened = spec -> { };
     private final Function<String, CompletionStage<RunConfig>> configOf;
     private final Map<String, LlmClient> bySpec = new ConcurrentHashMap<>();
     private final Map<String, LlmClient> byRun = new ConcurrentHashMap<>();
@@ -31,6 +33,11 @@ final class RunModels implements LlmClient {
 
     void measure(NodeMetrics metrics) {
         this.metrics = metrics;
+    }
+
+    /** Told each server spec this node opens, once. */
+    void onOpened(Consumer<String> listener) {
+        this.onOpened = listener;
     }
 
     /** The client of a run, opened now, so that a bad spec is refused before the run starts. */
@@ -51,6 +58,7 @@ final class RunModels implements LlmClient {
                 metrics.gatewayQueued(nanos);
             }
         }));
+        onOpened.accept(spec);
         return client;
     }
 

@@ -64,6 +64,9 @@ public final class RunService implements AutoCloseable {
         NodeMetrics metrics = new NodeMetrics(registry, index::listed, timelines::keptSteps,
                 company.commandSlots());
         models.measure(metrics);
+        if (ClusterFormation.enabled(config())) {
+            models.onOpened(GatewaySpecs.start(session.system(), models::forSpec)::opened);
+        }
         JournalWrites.get(Adapter.toClassic(session.system())).onWrite(metrics::journalWritten);
     }
 
