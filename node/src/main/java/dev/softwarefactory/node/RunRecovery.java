@@ -13,49 +13,67 @@ import dev.softwarefactory.runtime.Outcome;
 import dev.softwarefactory.runtime.RunCatalog;
 import dev.softwarefactory.runtime.RunSummary;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In a cluster, when a node is removed (downed by the Split Brain Resolver after it died), wakes
- * every unfinished run: sharding starts entities only when they get a message, so the Companies
- * and roles that lived on that node would otherwise wait for one. Woken, they start on the
+ * In a cluster, when a node is removed (downed by the Split Brain Resolver after it died, or left),
+ * wakes every unfinished run: sharding starts entities only when they get a message, so the
+ * Companies and roles that lived on that node would otherwise wait for one. Woken, they start on the
  * remaining nodes and resume from the journal. Every node does this; waking a run twice is harmless.
+ * A Company that does not answer (its shard is still being handed over, which can take longer than
+ * an ask while the cluster settles) is asked again until it does: a run not woken stays still.
  */
 public final class RunRecovery {
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
+    private final ActorSystem<?> system;
+    private final FactoryNode node;
+    /** Runs being woken now, so that a second node leaving does not start a second round of asks. */
+    private final Set<String> waking = ConcurrentHashMap.newKeySet();
 
-    private RunRecovery() {
+    private RunRecovery(ActorSystem<?> system, FactoryNode node) {
+        this.system = system;
+        this.node = node;
     }
 
     public static void start(ActorSystem<?> system, FactoryNode node) {
-        system.systemActorOf(behavior(node), "run-recovery", Props.empty());
+        RunRecovery recovery = new RunRecovery(system, node);
+        system.systemActorOf(recovery.behavior(), "run-recovery", Props.empty());
     }
 
-    private static Behavior<ClusterEvent.MemberRemoved> behavior(FactoryNode node) {
+    private Behavior<ClusterEvent.MemberRemoved> behavior() {
         return Behaviors.setup(context -> {
             Cluster.get(context.getSystem()).subscriptions()
                     .tell(Subscribe.create(context.getSelf(), ClusterEvent.MemberRemoved.class));
             return Behaviors.receiveMessage(removed -> {
                 context.getLog().info("node {} left the cluster; waking the unfinished runs",
                         removed.member().address());
-                ActorSystem<?> system = context.getSystem();
                 // The catalog reads the journal and blocks: not on the actor's thread.
-                CompletableFuture.runAsync(() -> wakeUnfinished(system, node));
+                CompletableFuture.runAsync(this::wakeUnfinished);
                 return Behaviors.same();
             });
         });
     }
 
-    private static void wakeUnfinished(ActorSystem<?> system, FactoryNode node) {
+    private void wakeUnfinished() {
         for (RunSummary run : new RunCatalog(system).runs()) {
-            if (run.outcome() == Outcome.RUNNING) {
-                node.company(run.runId()).<Company.Status>ask(Company.Resume::new, ASK_TIMEOUT)
-                        .whenComplete((status, failure) -> {
-                            if (failure != null) {
-                                system.log().warn("could not wake run {}: {}", run.runId(), failure.getMessage());
-                            }
-                        });
+            if (run.outcome() == Outcome.RUNNING && waking.add(run.runId())) {
+                wake(run.runId(), 1);
             }
         }
+    }
+
+    private void wake(String runId, int attempt) {
+        node.company(runId).<Company.Status>ask(Company.Resume::new, ASK_TIMEOUT)
+                .whenComplete((status, failure) -> {
+                    if (failure == null || system.whenTerminated().isCompleted()) {
+                        waking.remove(runId);
+                    } else {
+                        system.log().warn("run {} not woken yet (attempt {}: {}); asking again", runId, attempt,
+                                failure.getMessage());
+                        wake(runId, attempt + 1);
+                    }
+                });
     }
 }

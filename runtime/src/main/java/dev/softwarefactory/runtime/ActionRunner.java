@@ -49,7 +49,8 @@ final class ActionRunner {
         ActionInput input = new ActionInput(triggers, List.copyOf(state.observed));
         DurableActionContext actionContext = new DurableActionContext(runId, role.name(), running.invocation,
                 running.effects, running.replayed, state.llmCounts, context.getSelf(), services,
-                new RunBudget(company, role.name(), running.invocation, services.askTimeout()), effectSource);
+                new RunBudget(context.getSystem(), company, role.name(), running.invocation, services.askTimeout()),
+                effectSource);
         ActorRef<Command> self = context.getSelf();
         long invocation = running.invocation;
         progress(new Progress.ActionStarted(runId, role.name(), invocation, action.name()));

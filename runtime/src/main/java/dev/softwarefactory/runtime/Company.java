@@ -41,7 +41,10 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     public record Start(RunConfig config, ActorRef<Done> replyTo) implements Command {
     }
 
-    /** Wakes the roles of an unfinished run (after a node restart). */
+    /**
+     * Wakes the roles of an unfinished run (after a node restart or loss). The first Resume of a Company
+     * incarnation that has not started or resumed its run records RunResumed; later ones only wake the roles.
+     */
     public record Resume(ActorRef<Status> replyTo) implements Command {
     }
 
@@ -159,6 +162,12 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
     private final EndOfRun endOfRun;
     private final Duration catchUpCheck;
     private final Duration endedLinger;
+    /**
+     * Transient: this incarnation started or resumed the run and woke its roles. Every node that sees a
+     * node leave or starts asks an open run to resume; only the first ask after the Company came back
+     * is a resume (the downtime accounting reads one RunResumed per recovery).
+     */
+    private boolean awake;
 
     public static Behavior<Command> create(String runId, Sop sop) {
         return Behaviors.setup(ctx -> new Company(ctx, runId, sop));
@@ -255,6 +264,7 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
                 .persist(List.of(new RunStarted(runId, cmd.config(), System.currentTimeMillis()),
                         new MessagePublished(new LoggedMessage(1, first))))
                 .thenRun(s -> {
+                    awake = true;
                     wakeRoles(s);
                     broadcast.publish(s.log.last());
                 })
@@ -265,8 +275,14 @@ public final class Company extends EventSourcedBehavior<Company.Command, Company
         if (!state.open()) {
             return Effect().reply(cmd.replyTo(), status(state));
         }
-        return Effect().persist(new RunResumed(System.currentTimeMillis())).thenRun(this::wakeRoles)
-                .thenReply(cmd.replyTo(), this::status);
+        if (awake) {
+            // Roles that lived on a lost node start again elsewhere only when told something.
+            return Effect().none().thenRun(this::wakeRoles).thenReply(cmd.replyTo(), this::status);
+        }
+        return Effect().persist(new RunResumed(System.currentTimeMillis())).thenRun(s -> {
+            awake = true;
+            wakeRoles(s);
+        }).thenReply(cmd.replyTo(), this::status);
     }
 
     private Effect<Event, State> onPublish(State state, Publish cmd) {

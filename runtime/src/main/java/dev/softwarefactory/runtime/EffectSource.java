@@ -7,7 +7,6 @@ import dev.softwarefactory.runtime.replay.RecordedEffects;
 import dev.softwarefactory.runtime.replay.RunJournal;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 
 /**
  * Where a role's effects come from before they run live: when the run is a rerun or fork, the
@@ -39,13 +38,8 @@ final class EffectSource {
 
     private synchronized Optional<RecordedEffects> recorded() {
         if (recorded == null) {
-            RunConfig config;
-            try {
-                config = company.<RunConfig>ask(Company.GetConfig::new, askTimeout).toCompletableFuture().join();
-            } catch (CompletionException e) {
-                throw new IllegalStateException("the run did not say where its effects come from: "
-                        + e.getCause().getMessage(), e.getCause());
-            }
+            RunConfig config = CompanyQuestion.<RunConfig>ask(system, company, Company.GetConfig::new, askTimeout,
+                    "the run did not say where its effects come from");
             recorded = Optional.ofNullable(config.replay()).map(source -> RecordedEffects.of(source, role,
                     RunJournal.of(system).timeline(source.runId())));
         }

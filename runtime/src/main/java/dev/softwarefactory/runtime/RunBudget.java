@@ -1,8 +1,8 @@
 package dev.softwarefactory.runtime;
 
+import akka.actor.typed.ActorSystem;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 
 /**
  * The run's budget as one action sees it: before each live model call the Company is asked whether
@@ -10,12 +10,15 @@ import java.util.concurrent.CompletionException;
  * long action cannot spend past the limit and a failing one's calls are not lost.
  */
 final class RunBudget {
+    private final ActorSystem<?> system;
     private final EntityRef<Company.Command> company;
     private final String role;
     private final long invocation;
     private final Duration askTimeout;
 
-    RunBudget(EntityRef<Company.Command> company, String role, long invocation, Duration askTimeout) {
+    RunBudget(ActorSystem<?> system, EntityRef<Company.Command> company, String role, long invocation,
+            Duration askTimeout) {
+        this.system = system;
         this.company = company;
         this.role = role;
         this.invocation = invocation;
@@ -24,15 +27,9 @@ final class RunBudget {
 
     /** Returns when the call may start; throws {@link BudgetRefused} when the run may not spend more. */
     void admit(String action) {
-        Company.Admission admission;
-        try {
-            admission = company.<Company.Admission>ask(
-                    replyTo -> new Company.AdmitModelCall(role, invocation, action, replyTo), askTimeout)
-                    .toCompletableFuture().join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("the run did not answer whether " + action
-                    + " may call the model: " + e.getCause().getMessage(), e.getCause());
-        }
+        Company.Admission admission = CompanyQuestion.<Company.Admission>ask(system, company,
+                replyTo -> new Company.AdmitModelCall(role, invocation, action, replyTo), askTimeout,
+                "the run did not answer whether " + action + " may call the model");
         if (!admission.admitted()) {
             throw new BudgetRefused(admission.reason());
         }
