@@ -53,7 +53,8 @@ public final class RunsBench implements Callable<Integer> {
     int endpointRequests;
 
     @Option(names = "--endpoint-clients", defaultValue = "64",
-            description = "Concurrent clients in the endpoint comparison (default: ${DEFAULT-VALUE}).")
+            description = "Concurrent clients in the endpoint comparison, and so the node's max-concurrency per"
+                    + " backend, which the runs' scripted model also obeys (default: ${DEFAULT-VALUE}).")
     int endpointClients;
 
     @Option(names = "--node-jvm-option", paramLabel = "OPTION",
@@ -131,8 +132,10 @@ public final class RunsBench implements Callable<Integer> {
     }
 
     private List<String> nodeJvm() {
-        List<String> options = new ArrayList<>(nodeJvmOptions);
-        options.add("-Dsoftware-factory.llm.backend-defaults.max-concurrency=" + endpointClients);
+        // The user's options last: of two -D of one property the last holds.
+        List<String> options = new ArrayList<>(List.of(
+                "-Dsoftware-factory.llm.backend-defaults.max-concurrency=" + endpointClients));
+        options.addAll(nodeJvmOptions);
         return options;
     }
 
