@@ -15,7 +15,9 @@ import dev.softwarefactory.runtime.RunSummary;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 /**
  * In a cluster, when a node is removed (downed by the Split Brain Resolver after it died, or left),
@@ -66,13 +68,18 @@ public final class RunRecovery {
 
     private void wake(String runId, int attempt) {
         node.company(runId).<Company.Status>ask(Company.Resume::new, ASK_TIMEOUT)
-                .whenComplete((status, failure) -> {
-                    if (failure == null || system.whenTerminated().isCompleted()) {
-                        waking.remove(runId);
-                    } else {
+                .whenComplete((status, error) -> {
+                    Throwable failure = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    if (failure instanceof TimeoutException && !system.whenTerminated().isCompleted()) {
                         system.log().warn("run {} not woken yet (attempt {}: {}); asking again", runId, attempt,
                                 failure.getMessage());
                         wake(runId, attempt + 1);
+                    } else {
+                        if (failure != null && !system.whenTerminated().isCompleted()) {
+                            system.log().warn("could not wake run {}: {}", runId, failure.getMessage());
+                        }
+                        waking.remove(runId);
                     }
                 });
     }
