@@ -45,6 +45,7 @@ final class DurableActionContext implements ActionContext {
     private final ActorRef<RoleActor.Command> roleActor;
     private final RoleServices services;
     private final Workspace workspace;
+    private final CommandTrail trail;
     private final RunBudget budget;
     private final EffectSource source;
 
@@ -60,6 +61,7 @@ final class DurableActionContext implements ActionContext {
         this.roleActor = roleActor;
         this.services = services;
         this.workspace = services.workspace(runId);
+        this.trail = new CommandTrail(workspace);
         this.budget = budget;
         this.source = source;
     }
@@ -112,10 +114,22 @@ final class DurableActionContext implements ActionContext {
 
     @Override
     public CommandExited exec(String key, List<String> command, Duration timeout, Network network) {
-        return (CommandExited) effect("exec:" + key, EffectRequest.exec(command), () -> {
+        String effectKey = "exec:" + key;
+        CommandExited result = (CommandExited) effect(effectKey, EffectRequest.exec(command), () -> {
             services.workspaceSync().bringUpToDate(runId, workspace);
-            return services.commands().run(runId, workspace.root(), command, timeout, network);
+            CommandExited ran = services.commands().run(runId, workspace.root(), command, timeout, network);
+            trail.mark(role, invocation, effectKey);
+            return ran;
         });
+        if (recorded.containsKey(effectKey) && !replayed.contains(effectKey)
+                && !trail.ran(role, invocation, effectKey)) {
+            // Recorded by this role on a node that died: the result is served, the side effects (say, the
+            // environment the next command needs) are made here. Like a served write, it restores the projection.
+            services.workspaceSync().bringUpToDate(runId, workspace);
+            services.commands().run(runId, workspace.root(), command, timeout, network);
+            trail.mark(role, invocation, effectKey);
+        }
+        return result;
     }
 
     @Override
