@@ -209,6 +209,11 @@ public final class Gateway implements LlmClient {
         return http;
     }
 
+    /** How long a caller waits for an answer that may have been lost with a node before asking again. */
+    Duration callResend() {
+        return callResend;
+    }
+
     ActorSystem<?> system() {
         return system;
     }

@@ -11,9 +11,9 @@ import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import dev.softwarefactory.llmgateway.ClusterSerializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,11 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
     public sealed interface Command extends ClusterSerializable {
     }
 
-    /** Asks for a permit; answered with {@link Granted} as soon as every limit allows. */
+    /**
+     * Asks for a permit; answered with {@link Granted} as soon as every limit allows. Asked again under
+     * the same request id (the caller heard nothing: the message or the grant was lost with a node), it
+     * keeps its place in the queue, or is granted its permit again: one permit per request id.
+     */
     public record Acquire(String requestId, long estimatedTokens, ActorRef<Granted> replyTo) implements Command {
     }
 
@@ -92,7 +96,8 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
     private final RetrySettings retry;
     private final TimerScheduler<Command> timers;
     private final long leaseNanos;
-    private final ArrayDeque<Acquire> queue = new ArrayDeque<>();
+    /** Waiting requests by id, in the order they first asked. */
+    private final LinkedHashMap<String, Acquire> queue = new LinkedHashMap<>();
     private final Map<String, Lease> inFlight = new HashMap<>();
     private final RequestPacer pacer;
     private final TokenBucket tokens;
@@ -132,7 +137,11 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
     }
 
     private Behavior<Command> onAcquire(Acquire acquire) {
-        queue.add(acquire);
+        if (inFlight.containsKey(acquire.requestId())) {
+            acquire.replyTo().tell(new Granted(acquire.requestId(), load(System.nanoTime()), getContext().getSelf()));
+            return this;
+        }
+        queue.put(acquire.requestId(), acquire);
         grant();
         return this;
     }
@@ -141,7 +150,7 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
         long now = System.nanoTime();
         Lease lease = inFlight.remove(release.requestId());
         if (lease == null) {
-            queue.removeIf(a -> a.requestId().equals(release.requestId()));
+            queue.remove(release.requestId());
         } else {
             learn(release, lease, now);
         }
@@ -200,7 +209,9 @@ public final class LlmBackend extends AbstractBehavior<LlmBackend.Command> {
                 timers.startSingleTimer("wake", new Wake(), Duration.ofNanos(wait));
                 return;
             }
-            Acquire next = queue.poll();
+            Iterator<Acquire> first = queue.values().iterator();
+            Acquire next = first.next();
+            first.remove();
             pacer.take(now);
             tokens.take(now, next.estimatedTokens());
             inFlight.put(next.requestId(), new Lease(now + leaseNanos, next.estimatedTokens()));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One request's way through the gateway: pick a backend, get a permit, call, release; on a
@@ -65,10 +66,7 @@ final class RequestAttempts {
         Duration timeout = gateway.settings().retry().requestTimeout();
         gateway.board().started(target.backend());
         CompletableFuture<LlmBackend.Granted> permit = new CompletableFuture<>();
-        AskPattern.<LlmBackend.Command, LlmBackend.Granted>ask(backend,
-                        replyTo -> new LlmBackend.Acquire(id, estimatedTokens, replyTo), timeout,
-                        gateway.system().scheduler())
-                .whenCompleteAsync((granted, failure) -> settle(permit, granted, failure), Gateway.SAME_THREAD);
+        askPermit(backend, id, permit, System.nanoTime() + timeout.toNanos());
         if (backend instanceof ActorRef<LlmBackend.Command> entity) {
             // Its node may die with our request: then ask again through sharding, which restarts it elsewhere.
             gateway.routes().failIfLost(entity, permit);
@@ -88,12 +86,30 @@ final class RequestAttempts {
                 }, Gateway.SAME_THREAD);
     }
 
-    private static <T> void settle(CompletableFuture<T> future, T value, Throwable failure) {
-        if (failure == null) {
-            future.complete(value);
-        } else {
-            future.completeExceptionally(failure);
-        }
+    /**
+     * Asks for the permit, and asks again under the same id after each quiet resend interval until the
+     * deadline: an Acquire sent through sharding to a node that just died is lost without a word, and
+     * the backend, restarted elsewhere, would otherwise be waited for until the request timeout.
+     */
+    private void askPermit(RecipientRef<LlmBackend.Command> backend, String id,
+            CompletableFuture<LlmBackend.Granted> permit, long deadline) {
+        long left = deadline - System.nanoTime();
+        Duration wait = Duration.ofNanos(Math.max(1, Math.min(left, gateway.callResend().toNanos())));
+        AskPattern.<LlmBackend.Command, LlmBackend.Granted>ask(backend,
+                        replyTo -> new LlmBackend.Acquire(id, estimatedTokens, replyTo), wait,
+                        gateway.system().scheduler())
+                .whenCompleteAsync((granted, error) -> {
+                    Throwable failure = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    if (failure == null) {
+                        permit.complete(granted);
+                    } else if (failure instanceof TimeoutException && System.nanoTime() < deadline
+                            && !permit.isDone() && !gateway.system().whenTerminated().isCompleted()) {
+                        askPermit(backend, id, permit, deadline);
+                    } else {
+                        permit.completeExceptionally(failure);
+                    }
+                }, Gateway.SAME_THREAD);
     }
 
     private void call(Target target, String id, ActorRef<LlmBackend.Command> backend) {
