@@ -115,21 +115,23 @@ final class DurableActionContext implements ActionContext {
     @Override
     public CommandExited exec(String key, List<String> command, Duration timeout, Network network) {
         String effectKey = "exec:" + key;
-        CommandExited result = (CommandExited) effect(effectKey, EffectRequest.exec(command), () -> {
-            services.workspaceSync().bringUpToDate(runId, workspace);
-            CommandExited ran = services.commands().run(runId, workspace.root(), command, timeout, network);
-            trail.mark(role, invocation, effectKey);
-            return ran;
-        });
+        CommandExited result = (CommandExited) effect(effectKey, EffectRequest.exec(command),
+                () -> runHere(effectKey, command, timeout, network));
         if (recorded.containsKey(effectKey) && !replayed.contains(effectKey)
                 && !trail.ran(role, invocation, effectKey)) {
             // Recorded by this role on a node that died: the result is served, the side effects (say, the
             // environment the next command needs) are made here. Like a served write, it restores the projection.
-            services.workspaceSync().bringUpToDate(runId, workspace);
-            services.commands().run(runId, workspace.root(), command, timeout, network);
-            trail.mark(role, invocation, effectKey);
+            runHere(effectKey, command, timeout, network);
         }
         return result;
+    }
+
+    /** Runs the command in this node's copy of the workspace and marks it run there. */
+    private CommandExited runHere(String effectKey, List<String> command, Duration timeout, Network network) {
+        services.workspaceSync().bringUpToDate(runId, workspace);
+        CommandExited ran = services.commands().run(runId, workspace.root(), command, timeout, network);
+        trail.mark(role, invocation, effectKey);
+        return ran;
     }
 
     @Override

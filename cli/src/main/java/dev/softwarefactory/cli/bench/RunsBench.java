@@ -81,23 +81,24 @@ public final class RunsBench implements Callable<Integer> {
             String slow = "scripted:" + script(work.resolve("slow.json"), 3_600_000);
             out.printf("node: serve in its own JVM; model: the demo script with %d ms per call; work dir %s%n",
                     latencyMs, work);
-            TreeCpu[] tree = new TreeCpu[1];
             try (ServeProcess node = ServeProcess.start(work.resolve("node"), nodeJvm(),
                     List.of("--llm-base-url", sim.baseUrl(), "--llm-model", "sim"), work.resolve("node.log"))) {
-                RunsApi api = new RunsApi(node.url());
-                tree[0] = TreeCpu.of(node.pid());
-                RunCpu one = RunCpu.measure(node, tree[0], () -> RunLoad.run(api, scripted, 1, 1));
-                RunCpu many = RunCpu.measure(node, tree[0], () -> RunLoad.run(api, scripted, runs, inFlight));
-                printRuns(out, one.result(), many.result(), inFlight);
-                printCpu(out, one, many, tree[0].description());
-                runFeed(out, bench, many.result());
-                idle(out, node, api, slow, inFlight);
-                new EndpointComparison(endpointRequests, endpointClients).run(sim.baseUrl(), node.url(), work, out);
-            } finally {
-                // After the node has stopped: its group is empty only then.
-                if (tree[0] != null) {
-                    tree[0].close();
+                TreeCpu tree = TreeCpu.of(node.pid());
+                try {
+                    RunsApi api = new RunsApi(node.url());
+                    RunCpu one = RunCpu.measure(node, tree, () -> RunLoad.run(api, scripted, 1, 1));
+                    RunCpu many = RunCpu.measure(node, tree, () -> RunLoad.run(api, scripted, runs, inFlight));
+                    printRuns(out, one.result(), many.result(), inFlight);
+                    printCpu(out, one, many, tree.description());
+                    runFeed(out, bench, many.result());
+                    idle(out, node, api, slow, inFlight);
+                    new EndpointComparison(endpointRequests, endpointClients).run(sim.baseUrl(), node.url(), work, out);
+                } finally {
+                    // The group is empty, and can go, only once the node has stopped.
+                    node.close();
+                    tree.close();
                 }
+            } finally {
                 sim.stop().toCompletableFuture().join();
             }
         } finally {
