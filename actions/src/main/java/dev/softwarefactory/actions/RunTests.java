@@ -6,12 +6,14 @@ import dev.softwarefactory.runtime.action.ActionInput;
 import dev.softwarefactory.runtime.action.Draft;
 import dev.softwarefactory.runtime.action.EffectResult.CommandExited;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Makes the project's environment (installing its dependencies), checks the project's consistency in
- * it, and runs its real test command. Green is a PASSED test report; anything red is a FAILED report
+ * it, and runs its real test command. Green is a PASSED test report, after the environment the tests
+ * passed in (what it held); anything red is a FAILED report
  * and a bug report with the failing output, or a dependency problem for the dependency list's owner.
  */
 public final class RunTests implements Action {
@@ -74,8 +76,12 @@ public final class RunTests implements Action {
         if (mutants.isPresent() && mutants.get().sendBack()) {
             return List.of(Draft.of(MessageTypes.TEST_REPORT, mutants.get().weakReport()));
         }
-        return List.of(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests)
+        // The environment is read back here, where it was made: first, so the README's writer has it.
+        List<Draft> passed = new ArrayList<>(List.of(TestedEnvironment.readBack(context, design,
+                ProjectEnvironment.of(design, sources)).draft()));
+        passed.add(Draft.of(MessageTypes.TEST_REPORT, PASSED + " " + outcome(tests)
                 + mutants.map(m -> "; " + m.score()).orElse("") + "\n" + tail(tests)));
+        return passed;
     }
 
     private static boolean green(CommandExited result) {

@@ -98,8 +98,33 @@ class SopActionsTest {
         List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
                 DESIGN)), new FakeContext());
 
-        assertEquals(1, drafts.size());
-        assertTrue(drafts.get(0).content().startsWith(RunTests.PASSED));
+        assertEquals(2, drafts.size());
+        assertTrue(drafts.get(1).content().startsWith(RunTests.PASSED));
+    }
+
+    @Test
+    void aGreenRunSendsTheEnvironmentTheTestsRanInBeforeItsReport() throws Exception {
+        FakeContext context = new FakeContext().exits("describe-environment", 0, "{\"language\": \"python\","
+                + " \"version\": \"3.11.7\", \"packages\": {\"certifi\": \"2024.2.2\"}}\n");
+
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+                DESIGN)), context);
+
+        assertEquals(MessageTypes.ENVIRONMENT, drafts.get(0).type());
+        assertEquals("{\"language\":\"python\",\"version\":\"3.11.7\",\"packages\":{\"certifi\":\"2024.2.2\"}}",
+                drafts.get(0).content());
+        assertEquals(MessageTypes.TEST_REPORT, drafts.get(1).type());
+    }
+
+    @Test
+    void anEnvironmentThatCannotBeReadIsSentWithWhy() throws Exception {
+        FakeContext context = new FakeContext().exits("describe-environment", 127, "sh: .sf/venv/bin/python: not found");
+
+        List<Draft> drafts = new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN,
+                DESIGN)), context);
+
+        assertEquals("{\"unreadable\":\"exit 127: sh: .sf/venv/bin/python: not found\"}", drafts.get(0).content());
+        assertTrue(TestedEnvironment.parse(drafts.get(0).content()).installed().isEmpty());
     }
 
     @Test
@@ -110,8 +135,8 @@ class SopActionsTest {
 
         new RunTests(Duration.ofSeconds(5)).run(input(message(MessageTypes.SYSTEM_DESIGN, design)), context);
 
-        assertEquals(List.of(Network.NONE, Network.ALLOWED, Network.NONE, Network.NONE, Network.NONE, Network.NONE),
-                context.networks);
+        assertEquals(List.of(Network.NONE, Network.ALLOWED, Network.NONE, Network.NONE, Network.NONE, Network.NONE,
+                Network.NONE), context.networks);
         assertTrue(context.commands.get(1).contains("requests==2.31.0"), context.commands.get(1).toString());
     }
 
@@ -247,17 +272,27 @@ class SopActionsTest {
     void requirementsListWhatTheTestedVenvHeldEachAtItsInstalledVersion() throws Exception {
         String design = Answers.withJson(Answers.DESIGN_JSON.replace("\"dependencies\": []",
                 "\"dependencies\": [{\"name\": \"requests\", \"version\": \"2.31.0\"}]"));
-        FakeContext context = new FakeContext().answer(WriteReadme.NAME, "# w\n## Install\npip\n## Run\nw\n")
-                .exits("describe-environment", 0, "{\"language\": \"python\", \"version\": \"3.11.7\", \"packages\":"
-                        + " {\"certifi\": \"2024.2.2\", \"requests\": \"2.31.0\"}}\n");
+        FakeContext context = new FakeContext().answer(WriteReadme.NAME, "# w\n## Install\npip\n## Run\nw\n");
 
         List<Draft> drafts = new WriteReadme().run(input(message(MessageTypes.PRD, "prd"),
-                message(MessageTypes.SYSTEM_DESIGN, design)), context);
+                message(MessageTypes.SYSTEM_DESIGN, design), message(MessageTypes.ENVIRONMENT, "{\"language\":"
+                        + " \"python\", \"version\": \"3.11.7\", \"packages\": {\"certifi\": \"2024.2.2\","
+                        + " \"requests\": \"2.31.0\"}}")), context);
 
         assertTrue(context.files.get("requirements.txt").endsWith("\ncertifi==2024.2.2\nrequests==2.31.0\n"),
                 context.files.get("requirements.txt"));
-        assertEquals(MessageTypes.ENVIRONMENT, drafts.get(1).type());
-        assertTrue(drafts.get(1).content().contains("\"version\":\"3.11.7\""), drafts.get(1).content());
+        assertEquals(List.of(MessageTypes.DELIVERY), drafts.stream().map(Draft::type).toList());
         assertTrue(context.prompts.get(0).contains("certifi"), "the README is written from the tested environment");
+    }
+
+    @Test
+    void theReadmeRunsNoCommandSoItsNodeNeedsNoEnvironment() throws Exception {
+        FakeContext context = new FakeContext().answer(WriteReadme.NAME, "# w\n## Install\npip\n## Run\nw\n");
+
+        new WriteReadme().run(input(message(MessageTypes.PRD, "prd"), message(MessageTypes.SYSTEM_DESIGN, DESIGN),
+                message(MessageTypes.ENVIRONMENT, "{\"unreadable\": \"exit 127\"}")), context);
+
+        assertEquals(List.of(), context.commands);
+        assertTrue(context.prompts.get(0).contains("(not readable)"), context.prompts.get(0));
     }
 }

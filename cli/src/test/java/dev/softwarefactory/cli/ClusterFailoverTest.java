@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.softwarefactory.llmgateway.sim.RequestLog;
 import dev.softwarefactory.llmgateway.sim.SimSettings;
-import dev.softwarefactory.runtime.replay.WorkspaceDigest;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +49,7 @@ class ClusterFailoverTest {
 
     @Test
     void runsFinishOnTheOtherNodesWhenOneIsKilledMidwayWithoutRepeatingARecordedEffect() {
-        Path singleNode = singleNodeWorkspace();
-        String singleNodeDigest = WorkspaceDigest.of(singleNode);
+        Path singleNode = Scenario.singleNodeWorkspace(dir, REQUIREMENT);
         List<ClusterNode> nodes = cluster.nodes();
         List<String> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
@@ -77,7 +70,7 @@ class ClusterFailoverTest {
         int repeated = assertNoCallForARecordedEffect(effects, cluster.sim().requests());
         Map<String, String> singleNodeFiles = Scenario.files(singleNode);
         for (String run : runs) {
-            assertEquals(singleNodeDigest, journalDigest(survivors.get(1), run),
+            assertEquals(singleNodeFiles, survivors.get(1).journalFiles(run, dir.resolve("unpacked")),
                     "run " + run + "'s files as the journal has them");
             for (ClusterNode node : survivors) {
                 assertOnlySingleNodeFiles(singleNodeFiles, node, run);
@@ -87,15 +80,6 @@ class ClusterFailoverTest {
                 + " all ended %.1f s after the kill; %d model calls at the sim for %d effects (%d repeated, none of"
                 + " a recorded effect)%n", victim.name, stepsAtKill.size(), RUNS, movingAgainSeconds, endedSeconds,
                 cluster.sim().requests().received().size(), JournalEffects.llmRecordedAt(effects).size(), repeated);
-    }
-
-    /** The same requirement on one node with the same script: the project every cluster run must equal. */
-    private static Path singleNodeWorkspace() {
-        Path single = dir.resolve("single");
-        NodeProcess run = NodeProcess.run(dir, "run", "--data-dir", single.toString(), "--llm",
-                "scripted:" + Scenario.calculator(dir, 0), REQUIREMENT);
-        assertEquals(0, run.exitCode(Duration.ofSeconds(5)), run.output());
-        return single.resolve("workspace").resolve(Scenario.runId(run));
     }
 
     /**
@@ -186,22 +170,5 @@ class ClusterFailoverTest {
         assertTrue(recordedAt.keySet().stream().allMatch(calls::containsKey),
                 "every recorded call reached the sim under its key: " + recordedAt.keySet());
         return calls.values().stream().mapToInt(n -> n - 1).sum();
-    }
-
-    /** The digest of the run's workspace as its journal's file effects build it (the API's zip, unpacked). */
-    private static String journalDigest(ClusterNode node, String runId) {
-        Path unpacked = dir.resolve("unpacked").resolve(runId);
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(
-                node.bytes("/api/runs/" + runId + "/workspace.zip")))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                Path file = unpacked.resolve(entry.getName()).normalize();
-                assertTrue(file.startsWith(unpacked), "a zip entry outside the workspace: " + entry.getName());
-                Files.createDirectories(file.getParent());
-                Files.write(file, zip.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return WorkspaceDigest.of(unpacked);
     }
 }

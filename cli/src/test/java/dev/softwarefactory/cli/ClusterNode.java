@@ -2,15 +2,20 @@ package dev.softwarefactory.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /** One `serve` JVM of a test cluster: its name, data dir, API, and what it printed (for failure messages). */
 final class ClusterNode implements AutoCloseable {
@@ -88,6 +93,25 @@ final class ClusterNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** The run's workspace as its journal's file effects build it: the API's zip, unpacked under {@code into}. */
+    Map<String, String> journalFiles(String runId, Path into) {
+        Path unpacked = into.resolve(runId);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(
+                bytes("/api/runs/" + runId + "/workspace.zip")))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path file = unpacked.resolve(entry.getName()).normalize();
+                if (!file.startsWith(unpacked)) {
+                    throw failure("sent a zip entry outside the workspace: " + entry.getName());
+                }
+                Files.createDirectories(file.getParent());
+                Files.write(file, zip.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Scenario.files(unpacked);
     }
 
     /** Starts a run with the node's default model; returns its id. */

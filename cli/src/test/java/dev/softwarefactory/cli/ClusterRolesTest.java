@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +56,15 @@ class ClusterRolesTest {
 
     @Test
     void qaTestsOnItsOwnNodeTheFilesTheEngineerWroteOnAnother() {
+        Map<String, String> singleNode = Scenario.files(Scenario.singleNodeWorkspace(dir, "Write a calculator"));
         List<String> runs = List.of(qa.startRun("Write a calculator"), worker.startRun("Write a calculator"));
         RunWatch.awaitEnd(gateway, runs, RUNS_WAIT);
         for (String run : runs) {
             JsonNode detail = gateway.get("/api/runs/" + run);
             assertEquals("SUCCEEDED", detail.get("run").get("status").asText(), detail.toString());
             assertTrue(detail.get("testResult").asText().startsWith("PASSED"), detail.toString());
+            assertEquals(singleNode, gateway.journalFiles(run, dir.resolve("unpacked")),
+                    "run " + run + " made the single node's project with its roles on three nodes");
             Path tested = qa.dataDir.resolve("workspace").resolve(run);
             for (String file : ENGINEER_FILES) {
                 Path written = writer(run, file);

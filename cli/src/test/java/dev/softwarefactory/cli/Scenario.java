@@ -29,6 +29,17 @@ final class Scenario {
         }
     }
 
+    /** The calculator run on one node (no latency): the project a cluster's run of it must equal. */
+    static Path singleNodeWorkspace(Path dir, String requirement) {
+        Path single = dir.resolve("single");
+        NodeProcess run = NodeProcess.run(dir, "run", "--data-dir", single.toString(), "--llm",
+                "scripted:" + calculator(dir, 0), requirement);
+        if (run.exitCode(java.time.Duration.ofSeconds(5)) != 0) {
+            throw new AssertionError("the single-node run failed: " + run.output());
+        }
+        return single.resolve("workspace").resolve(runId(run));
+    }
+
     static String runId(NodeProcess node) {
         String first = node.awaitLines(l -> l.startsWith("run "), 1, java.time.Duration.ofSeconds(60)).get(0);
         return first.split(" ")[1];
