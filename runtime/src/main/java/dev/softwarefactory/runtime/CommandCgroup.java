@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A control group around one command's whole process tree, bounding its processes (pids) and its
@@ -31,7 +30,7 @@ final class CommandCgroup implements AutoCloseable {
         if (limits.processes() == 0 && limits.memoryBytes() == 0) {
             return Optional.empty();
         }
-        String name = "sf-" + UUID.randomUUID();
+        String name = LeftoverCgroups.newName();
         Optional<CommandCgroup> v1 = make(List.of(own("pids").resolve(name), own("memory").resolve(name)), false,
                 limits);
         return v1.isPresent() ? v1 : make(List.of(own("").resolve(name)), true, limits);
@@ -44,6 +43,7 @@ final class CommandCgroup implements AutoCloseable {
                 if (!Files.isDirectory(dir.getParent()) || !Files.isWritable(dir.getParent())) {
                     throw new IOException("not writable: " + dir.getParent());
                 }
+                LeftoverCgroups.removeOnce(dir.getParent());
                 Files.createDirectory(dir);
                 made.add(dir);
                 if (!Files.exists(dir.resolve("cgroup.procs"))) {
@@ -115,7 +115,7 @@ final class CommandCgroup implements AutoCloseable {
     }
 
     /** The node's own group in a hierarchy (e.g. "pids"; "" for version 2), or the hierarchy's root. */
-    private static Path own(String controller) {
+    static Path own(String controller) {
         Path hierarchy = controller.isEmpty() ? ROOT : ROOT.resolve(controller);
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
