@@ -42,4 +42,11 @@ class ProjectManagerTest {
         assertEquals(Optional.of(WriteReadme.NAME), next(PRD, PASSED, environment));
         assertEquals(Optional.of(WriteReadme.NAME), next(PRD, environment, PASSED));
     }
+
+    @Test
+    void aGreenReportOfAVersionThatSentNoEnvironmentIsNotWaitedOn() {
+        Message alone = message("run/QaEngineer/4/1", MessageTypes.TEST_REPORT, "PASSED (exit 0)");
+
+        assertEquals(Optional.of(WriteReadme.NAME), next(PRD, alone));
+    }
 }
