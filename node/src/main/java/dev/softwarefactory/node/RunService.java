@@ -10,8 +10,10 @@ import dev.softwarefactory.runtime.RoleDefinition;
 import dev.softwarefactory.runtime.RunConfig;
 import dev.softwarefactory.runtime.RunSummary;
 import dev.softwarefactory.runtime.journal.JournalWrites;
+import dev.softwarefactory.runtime.replay.Downtime;
 import dev.softwarefactory.runtime.replay.ReplaySource;
 import dev.softwarefactory.runtime.replay.RunJournal;
+import dev.softwarefactory.runtime.replay.Step;
 import dev.softwarefactory.runtime.replay.WorkspaceDigest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.OutputStream;
@@ -158,10 +160,18 @@ public final class RunService implements AutoCloseable {
         return index.known(runId).orElseThrow(() -> UserError.notFound("no run " + runId));
     }
 
+    /**
+     * A running run's damage and downtime come from its kept timeline (a damaged one is refused when
+     * read), so a page that asks again after each action does not read every event of the run each time.
+     */
     public RunDetail detail(String runId) {
-        RunItem run = RunItem.of(find(runId));
+        RunSummary known = requireKnown(runId);
+        List<Step> steps = timelines.read(runId).steps();
+        RunItem run = RunItem.of(known.outcome() != Outcome.RUNNING ? find(runId)
+                : new RunSummary(known.runId(), known.requirement(), known.llm(), known.outcome(), known.reason(),
+                        known.startedAt(), known.endedAt(), known.rounds(), known.usage(), "", Downtime.of(steps)));
         RunConfig config = RunJournal.of(session.system()).config(runId).orElse(null);
-        return RunDetail.of(run, timelines.read(runId).steps(), config, rerunDigests(run, config));
+        return RunDetail.of(run, steps, config, rerunDigests(run, config));
     }
 
     /** Both workspaces of an ended rerun, digested as `replay --rerun` prints them. */

@@ -61,15 +61,9 @@ public final class RunJournal {
 
     public Inspection inspect(String runId) {
         List<EventEnvelope> events = events(runId);
-        long downtime = 0;
-        long last = 0;
-        for (EventEnvelope envelope : events) {
-            if (envelope.event() instanceof Company.RunResumed resumed && last > 0) {
-                downtime += Math.max(0, resumed.resumedAt() - last);
-            }
-            last = envelope.timestamp();
-        }
-        return new Inspection(EventGaps.of(events), downtime);
+        Downtime downtime = new Downtime();
+        events.forEach(envelope -> downtime.add(envelope.timestamp(), envelope.event()));
+        return new Inspection(EventGaps.of(events), downtime.millis());
     }
 
     private List<EventEnvelope> events(String runId) {
