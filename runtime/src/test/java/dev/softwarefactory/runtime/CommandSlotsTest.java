@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,20 +100,19 @@ class CommandSlotsTest {
     }
 
     private static void awaitWaiting(CommandSlots slots, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (slots.waiting() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(slots.waiting() + " waiting after 30 s, not " + count);
-            }
-            Thread.sleep(10);
-        }
+        await(() -> slots.waiting() >= count, () -> slots.waiting() + " waiting, not " + count);
     }
 
     private static void awaitFile(Path file) throws InterruptedException {
+        await(() -> Files.exists(file), () -> "no " + file);
+    }
+
+    /** Polls every 10 ms until {@code done}, for at most 30 s. */
+    private static void await(BooleanSupplier done, Supplier<String> failure) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.exists(file)) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + file + " after 30 s");
+                throw new AssertionError(failure.get() + " after 30 s");
             }
             Thread.sleep(10);
         }

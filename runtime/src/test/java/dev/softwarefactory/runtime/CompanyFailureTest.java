@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
-import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.llmgateway.ScriptedModel;
 import java.nio.file.Path;
@@ -29,10 +26,7 @@ class CompanyFailureTest {
 
     @BeforeAll
     static void startNode() {
-        kit = ActorTestKit.create("company-failure-test", PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(NodeConfig.nodeDefaults()));
-        Cluster cluster = Cluster.get(kit.system());
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        kit = OneNodeKit.create("company-failure-test");
     }
 
     @AfterAll

@@ -10,9 +10,6 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
-import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import java.time.Duration;
 import java.util.HashSet;
@@ -36,10 +33,7 @@ class CompanyResumeTest {
 
     @BeforeAll
     static void startNode() {
-        kit = ActorTestKit.create("company-resume-test", PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(NodeConfig.nodeDefaults()));
-        Cluster cluster = Cluster.get(kit.system());
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        kit = OneNodeKit.create("company-resume-test");
         journal = PersistenceTestKit.create(kit.system());
         woken = kit.createTestProbe();
         // The roles only report that they were woken: the Company's own events are what is under test.

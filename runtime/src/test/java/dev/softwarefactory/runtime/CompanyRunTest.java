@@ -8,9 +8,6 @@ import akka.actor.testkit.typed.javadsl.FishingOutcomes;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.eventstream.EventStream;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
-import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.llmgateway.ScriptedModel;
@@ -42,11 +39,8 @@ class CompanyRunTest {
 
     @BeforeAll
     static void startNode() {
-        kit = ActorTestKit.create("company-run-test", PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(ConfigFactory.parseString("software-factory.role-retry-interval = 100ms"))
-                .withFallback(NodeConfig.nodeDefaults()));
-        Cluster cluster = Cluster.get(kit.system());
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        kit = OneNodeKit.create("company-run-test",
+                ConfigFactory.parseString("software-factory.role-retry-interval = 100ms"));
         node = FactoryNode.start(kit.system(), new TestCompany(), new RoleServices(new ScriptedModel(SCRIPT, "test"),
                 workspaces, new CommandRunner(4096, new Unsandboxed()), threads, Duration.ofMillis(100),
                 Duration.ofSeconds(3)));

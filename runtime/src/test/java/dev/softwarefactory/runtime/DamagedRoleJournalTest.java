@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
-import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import dev.softwarefactory.llmgateway.LlmClient;
 import dev.softwarefactory.llmgateway.LlmReply;
@@ -42,10 +39,7 @@ class DamagedRoleJournalTest {
 
     @BeforeAll
     static void startNode() {
-        kit = ActorTestKit.create("damaged-role-journal-test", PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(NodeConfig.nodeDefaults()));
-        Cluster cluster = Cluster.get(kit.system());
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        kit = OneNodeKit.create("damaged-role-journal-test");
         journal = PersistenceTestKit.create(kit.system());
         LlmClient scripted = new ScriptedModel(List.of(new ScriptEntry("Write", null, "a draft", 0)), "test");
         LlmClient counting = new LlmClient() {

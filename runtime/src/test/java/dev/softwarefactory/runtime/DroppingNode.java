@@ -9,9 +9,6 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
-import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.llmgateway.ScriptEntry;
 import dev.softwarefactory.llmgateway.ScriptedModel;
@@ -37,12 +34,8 @@ final class DroppingNode implements AutoCloseable {
     private final AtomicInteger dropped = new AtomicInteger();
 
     DroppingNode(String name, Duration catchUpCheck, Sop sop, Path workspaces) {
-        kit = ActorTestKit.create(name, PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(ConfigFactory.parseString("software-factory.catch-up-check = "
-                        + catchUpCheck.toMillis() + "ms"))
-                .withFallback(NodeConfig.nodeDefaults()));
-        Cluster cluster = Cluster.get(kit.system());
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        kit = OneNodeKit.create(name, ConfigFactory.parseString("software-factory.catch-up-check = "
+                + catchUpCheck.toMillis() + "ms"));
         RoleServices services = new RoleServices(new ScriptedModel(SCRIPT, "test"), workspaces,
                 new CommandRunner(4096, new Unsandboxed()), threads, Duration.ofMillis(100), Duration.ofSeconds(3));
         ClusterSharding sharding = ClusterSharding.get(kit.system());

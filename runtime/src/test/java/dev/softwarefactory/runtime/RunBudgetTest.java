@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
-import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.llmgateway.ChatMessage;
 import dev.softwarefactory.llmgateway.LlmClient;
@@ -47,12 +44,8 @@ class RunBudgetTest {
 
     @BeforeAll
     static void startNode() {
-        kit = ActorTestKit.create("run-budget-test", ConfigFactory.parseString(
-                "software-factory.query-journal = \"akka.persistence.testkit.query\"")
-                .withFallback(PersistenceTestKitPlugin.getInstance().config())
-                .withFallback(NodeConfig.nodeDefaults()));
-        Cluster cluster = Cluster.get(kit.system());
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        kit = OneNodeKit.create("run-budget-test", ConfigFactory.parseString(
+                "software-factory.query-journal = \"akka.persistence.testkit.query\""));
         node = FactoryNode.start(kit.system(), new SpendingCompany(), new RoleServices(model, workspaces,
                 new CommandRunner(4096, new Unsandboxed()), threads, Duration.ofMillis(100), Duration.ofSeconds(3)));
     }

@@ -6,9 +6,6 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.FishingOutcomes;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.eventstream.EventStream;
-import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import com.typesafe.config.ConfigFactory;
 import dev.softwarefactory.llmgateway.ScriptedModel;
 import dev.softwarefactory.runtime.action.Action;
@@ -57,11 +54,8 @@ class SandboxedExecEffectTest {
         Optional<String> problem = BWRAP.problem();
         Assumptions.assumeTrue(problem.isEmpty(), () -> "bubblewrap does not work here: " + problem.orElseThrow());
         packageIndex = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        kit = ActorTestKit.create("sandboxed-exec-test", PersistenceTestKitPlugin.getInstance().config()
-                .withFallback(ConfigFactory.parseString("software-factory.role-retry-interval = 100ms"))
-                .withFallback(NodeConfig.nodeDefaults()));
-        Cluster cluster = Cluster.get(kit.system());
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        kit = OneNodeKit.create("sandboxed-exec-test",
+                ConfigFactory.parseString("software-factory.role-retry-interval = 100ms"));
         node = FactoryNode.start(kit.system(), new InstallThenTest(packageIndex.getLocalPort()),
                 new RoleServices(new ScriptedModel(List.of(), "none"), workspaces,
                         new CommandRunner(4096, BWRAP), threads, Duration.ofMillis(100), Duration.ofSeconds(3)));

@@ -27,8 +27,7 @@ class RepeatedAcquireTest {
 
     @Test
     void aPermitAskedForAgainIsGrantedAgainWithoutTakingASecondSlot() {
-        ActorRef<LlmBackend.Command> backend = kit.spawn(LlmBackend.create(BackendSettings.of("one",
-                BackendKind.OPENAI, "http://127.0.0.1:9", Optional.empty(), "m", 1), RETRY));
+        ActorRef<LlmBackend.Command> backend = oneSlotBackend();
         TestProbe<LlmBackend.Granted> first = kit.createTestProbe();
         TestProbe<LlmBackend.Granted> again = kit.createTestProbe();
 
@@ -42,8 +41,7 @@ class RepeatedAcquireTest {
 
     @Test
     void aWaitingRequestAskedAgainKeepsItsPlaceAndIsAnsweredAtItsLatestAddress() {
-        ActorRef<LlmBackend.Command> backend = kit.spawn(LlmBackend.create(BackendSettings.of("one",
-                BackendKind.OPENAI, "http://127.0.0.1:9", Optional.empty(), "m", 1), RETRY));
+        ActorRef<LlmBackend.Command> backend = oneSlotBackend();
         TestProbe<LlmBackend.Granted> holder = kit.createTestProbe();
         TestProbe<LlmBackend.Granted> lost = kit.createTestProbe();
         TestProbe<LlmBackend.Granted> waiting = kit.createTestProbe();
@@ -60,6 +58,12 @@ class RepeatedAcquireTest {
         assertEquals("waiting", waiting.receiveMessage().requestId());
         lost.expectNoMessage(Duration.ofMillis(200));
         later.expectNoMessage(Duration.ofMillis(200));
+    }
+
+    /** A backend of one call at a time (its server is never called: permits only). */
+    private static ActorRef<LlmBackend.Command> oneSlotBackend() {
+        return kit.spawn(LlmBackend.create(BackendSettings.of("one", BackendKind.OPENAI, "http://127.0.0.1:9",
+                Optional.empty(), "m", 1), RETRY));
     }
 
     private static LlmBackend.Status status(ActorRef<LlmBackend.Command> backend) {
