@@ -62,7 +62,7 @@ public record TestedEnvironment(Optional<InstalledEnvironment> installed, Option
      */
     Draft draft() {
         try {
-            ObjectNode node = installed.isPresent() ? (ObjectNode) JSON.readTree(installed.get().toJson())
+            ObjectNode node = installed.isPresent() ? JSON.valueToTree(installed.get())
                     : JSON.createObjectNode().put("unreadable", unreadable);
             lockFile.ifPresent(path -> node.put("lockFile", path));
             return Draft.of(MessageTypes.ENVIRONMENT, JSON.writeValueAsString(node));

@@ -168,8 +168,7 @@ public final class RunService implements AutoCloseable {
         RunSummary known = requireKnown(runId);
         List<Step> steps = timelines.read(runId).steps();
         RunItem run = RunItem.of(known.outcome() != Outcome.RUNNING ? find(runId)
-                : new RunSummary(known.runId(), known.requirement(), known.llm(), known.outcome(), known.reason(),
-                        known.startedAt(), known.endedAt(), known.rounds(), known.usage(), "", Downtime.of(steps)));
+                : known.inspected("", Downtime.of(steps)));
         RunConfig config = RunJournal.of(session.system()).config(runId).orElse(null);
         return RunDetail.of(run, steps, config, rerunDigests(run, config));
     }

@@ -87,9 +87,7 @@ public final class RunCatalog {
     /** The run read by {@link #read}, with its damage and downtime from all its events. */
     public RunSummary inspected(RunSummary run) {
         RunJournal.Inspection inspection = runJournal.inspect(run.runId());
-        return new RunSummary(run.runId(), run.requirement(), run.llm(), run.outcome(), run.reason(),
-                run.startedAt(), run.endedAt(), run.rounds(), run.usage(), inspection.damage().orElse(""),
-                inspection.downtimeMillis());
+        return run.inspected(inspection.damage().orElse(""), inspection.downtimeMillis());
     }
 
     private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {

@@ -12,6 +12,12 @@ public record RunSummary(String runId, String requirement, String llm, Outcome o
         return (endedAt == 0 ? now : endedAt) - startedAt - downtimeMillis;
     }
 
+    /** The same run with what its whole events tell: the events lost ("" for none) and its downtime. */
+    public RunSummary inspected(String damage, long downtimeMillis) {
+        return new RunSummary(runId, requirement, llm, outcome, reason, startedAt, endedAt, rounds, usage, damage,
+                downtimeMillis);
+    }
+
     public boolean damaged() {
         return !damage.isEmpty();
     }
